@@ -1,0 +1,22 @@
+"""Command line: ``python -m analysis ledger --format json|csv``."""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from analysis import ledger
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    show = commands.add_parser("ledger", help="print every registered claim with its verdict")
+    show.add_argument("--format", choices=("json", "csv"), default="json")
+    args = parser.parse_args(argv)
+    frame = ledger.build()
+    sys.stdout.write(ledger.to_json(frame) if args.format == "json" else ledger.to_csv(frame))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,281 @@
+"""Chapter: Border Patrol vs ports of entry, budgets and staffing (Heyman 2011).
+
+Recomputes the essay's staffing and budget claims from CBP's staffing and apprehension tables,
+the reported budget figures (official where they exist, secondary otherwise, never interpolated)
+and the price indexes.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from analysis import verdicts
+from analysis.claims import claim
+from analysis.data import load
+from analysis.fmt import number
+from analysis.growth import ratio
+from analysis.inflation import DEFLATORS, price_ratio
+from analysis.params import Param, Parameters, start_before_end
+from analysis.plotting import TIER_MARKERS, finish, new_figure
+
+# Comparison years fixed by the essay's own wording ("to 2001", "since 2005", "since 1994").
+TRIPLED_END, DOUBLED_START, QUINTUPLED_START = 2001, 2005, 1994
+
+
+def staffing_years() -> tuple[int, int]:
+    """First and last fiscal year of the staffing table."""
+    fy = load("border_patrol_agents")["fy"]
+    return int(fy.min()), int(fy.max())
+
+
+def _fixed_years(values: dict) -> None:
+    if values["start_year"] >= TRIPLED_END:
+        raise ValueError(f"parameter 'start_year'={values['start_year']} must be before {TRIPLED_END}, "
+                         "the end of the essay's 'tripled' comparison")
+    if values["end_year"] <= DOUBLED_START:
+        raise ValueError(f"parameter 'end_year'={values['end_year']} must be after {DOUBLED_START}, "
+                         "the start of the essay's 'nearly doubled' comparison")
+
+
+_years = dict(minimum=lambda: staffing_years()[0], maximum=lambda: staffing_years()[1],
+              range_note="the fiscal years the Border Patrol staffing data cover")
+PARAMETERS = Parameters(
+    params=(
+        Param("start_year", int, 1993, "fiscal year standing for the essay's 1993 baseline", **_years),
+        Param("end_year", int, 2010, "fiscal year standing for the essay's 2010 and its 'present'", **_years),
+        Param("deflator", str, "cpi-u", "price index used to adjust dollars for inflation",
+              choices=tuple(DEFLATORS)),
+        Param("tolerance", float, 0.10, "relative difference within which a figure counts as accurate",
+              minimum=0.0, maximum=1.0),
+        Param("allow_secondary", bool, True,
+              "whether secondary reports of official figures may stand in where no official figure was found"),
+    ),
+    checks=(start_before_end("start_year", "end_year"), _fixed_years),
+)
+
+
+def agents(region: str = "nationwide") -> pd.Series:
+    """Border Patrol agents on board by fiscal year."""
+    frame = load("border_patrol_agents")
+    return frame[frame["region"] == region].set_index("fy")["agents"].astype(int)
+
+
+def agents_in(fy: int, region: str = "nationwide") -> int:
+    series = agents(region)
+    if fy not in series.index:
+        raise ValueError(f"no {region} Border Patrol staffing figure for FY{fy}; "
+                         f"the data cover FY{series.index.min()}-FY{series.index.max()}")
+    return int(series[fy])
+
+
+def apprehensions_in(fy: int, region: str = "southwest") -> int:
+    frame = load("border_patrol_apprehensions")
+    row = frame[(frame["region"] == region) & (frame["fy"] == fy)]
+    if row.empty:
+        raise ValueError(f"no {region} apprehension figure for FY{fy}")
+    return int(row["apprehensions"].iloc[0])
+
+
+def reported(measure: str) -> pd.DataFrame:
+    """Figures read from publications for one measure, official ones first."""
+    frame = load("reported_figures")
+    frame = frame[frame["measure"] == measure].copy()
+    frame["tier_rank"] = (frame["tier"] != "official").astype(int)
+    return frame.sort_values(["tier_rank", "fy_start", "citation"]).drop(columns="tier_rank")
+
+
+def reported_in(measure: str, fy: int, allow_secondary: bool) -> pd.Series | None:
+    """The best figure for exactly one fiscal year: official if any, else secondary if allowed.
+
+    Figures for other years are never used in its place (no interpolation).
+    """
+    rows = reported(measure)
+    rows = rows[(rows["fy_start"] == fy) & (rows["fy_end"] == fy)]
+    if not allow_secondary:
+        rows = rows[rows["tier"] == "official"]
+    return None if rows.empty else rows.iloc[0]
+
+
+def _source(row: pd.Series) -> str:
+    return f"FY{row['fy_start']} {number(row['value'], 'usd')} [{row['publisher']}]"
+
+
+def _staffing_claims(p: dict) -> list[verdicts.ClaimResult]:
+    s, e, tol = p["start_year"], p["end_year"], p["tolerance"]
+    a = {fy: agents_in(fy) for fy in {s, e, TRIPLED_END, DOUBLED_START, QUINTUPLED_START}}
+
+    def span(y0, y1):
+        return f"nationwide agents, FY{y0} ({a[y0]:,}) to FY{y1} ({a[y1]:,})"
+
+    c = claim("heyman-bp-growth-1993-2001")
+    tripled = verdicts.check_all(c.id, [
+        (c.stated[0], a[s], f"Nationwide agents in FY{s}"),
+        (c.stated[1], a[TRIPLED_END], f"in FY{TRIPLED_END}"),
+        (c.stated[2], ratio(a[s], a[TRIPLED_END]), span(s, TRIPLED_END)),
+    ], tol)
+    c = claim("heyman-bp-growth-2005-present")
+    doubled = verdicts.check_all(c.id, [
+        (c.stated[0], a[DOUBLED_START], f"Nationwide agents in FY{DOUBLED_START}"),
+        (c.stated[1], a[e], f"in FY{e}"),
+        (c.stated[2], ratio(a[DOUBLED_START], a[e]), span(DOUBLED_START, e)),
+    ], tol)
+    c = claim("heyman-bp-staffing-1993-2010")
+    staffing = verdicts.check(c.id, c.stated[0], ratio(a[s], a[e]), tol, basis=span(s, e).replace("n", "N", 1))
+    c = claim("heyman-bp-quintupled-since-1994")
+    since_1994 = verdicts.check(c.id, c.stated[0], ratio(a[QUINTUPLED_START], a[e]), tol,
+                                basis=span(QUINTUPLED_START, e).replace("n", "N", 1))
+    c = claim("heyman-bp-southwest-agents")
+    southwest = verdicts.check(c.id, c.stated[0], agents_in(e, "southwest"), tol,
+                               basis=f"Southwest border agents in FY{e}")
+    return [staffing, tripled, doubled, since_1994, southwest]
+
+
+def _budget_claim(p: dict) -> verdicts.ClaimResult:
+    s, e = p["start_year"], p["end_year"]
+    c = claim("heyman-bp-budget-1993-2010")
+    ends = {fy: reported_in("bp_budget", fy, p["allow_secondary"]) for fy in (s, e)}
+    missing = [f"FY{fy}" for fy, row in ends.items() if row is None]
+    if missing:
+        kinds = "official or secondary" if p["allow_secondary"] else "official"
+        return verdicts.unverifiable(c.id, c.stated[0],
+                                     f"no {kinds} Border Patrol budget figure for {' or '.join(missing)} "
+                                     "(CBP's budget-by-fiscal-year table was not found)")
+    start, end = ends[s], ends[e]
+    tier = "official" if {start["tier"], end["tier"]} == {"official"} else "secondary"
+    return verdicts.check(c.id, c.stated[0], ratio(start["value"], end["value"]), p["tolerance"],
+                          basis=f"Border Patrol budget, {_source(start)} to {_source(end)}", tier=tier)
+
+
+def implied_real_growth(nominal_ratio: float, start_year: int, end_year: int, deflator: str) -> float:
+    """Real growth in percent implied by a nominal growth ratio over a period."""
+    return (nominal_ratio / price_ratio(start_year, end_year, deflator) - 1) * 100
+
+
+def _port_budget_claim(p: dict) -> verdicts.ClaimResult:
+    s, e, tol = p["start_year"], p["end_year"], p["tolerance"]
+    c = claim("heyman-port-budget-1993-2010")
+    nominal, real = c.stated
+    prices = price_ratio(s, e, p["deflator"])
+    inconsistent = verdicts.check_consistency(
+        c.id, real, implied_real_growth(nominal.value, s, e, p["deflator"]), tol,
+        basis=f"Real growth implied by doubling from FY{s} to FY{e}, while prices ({p['deflator']}) rose {prices:.2f}-fold")
+    if inconsistent:
+        return inconsistent
+    ends = {fy: reported_in("land_port_budget", fy, p["allow_secondary"]) for fy in (s, e)}
+    missing = [f"FY{fy}" for fy, row in ends.items() if row is None]
+    if missing:
+        return verdicts.unverifiable(c.id, nominal, f"no port-of-entry budget figure for {' or '.join(missing)}")
+    tier = "official" if {ends[s]["tier"], ends[e]["tier"]} == {"official"} else "secondary"
+    return verdicts.check(c.id, nominal, ratio(ends[s]["value"], ends[e]["value"]), tol,
+                          basis=f"Land-port budget, {_source(ends[s])} to {_source(ends[e])}", tier=tier)
+
+
+def _gunrunner_claim(p: dict) -> verdicts.ClaimResult:
+    c = claim("heyman-atf-gunrunner-officers")
+    rows = reported("atf_gunrunner_dedicated_officers")
+    if rows.empty:
+        return verdicts.unverifiable(c.id, c.stated[0],
+                                     "the staffing figure of the DOJ Inspector General's review of Project "
+                                     "Gunrunner (I-2011-001) could not be read in any public copy, and no other "
+                                     "source counts the officers dedicated to the project")
+    row = rows.iloc[0]
+    return verdicts.check(c.id, c.stated[0], row["value"], p["tolerance"], basis=row["publication"],
+                          tier=row["tier"])
+
+
+def _arrests_claim(p: dict) -> verdicts.ClaimResult:
+    c = claim("heyman-southwest-arrests")
+    e = p["end_year"]
+    return verdicts.check(c.id, c.stated[0], apprehensions_in(e), p["tolerance"],
+                          basis=f"Southwest border apprehensions in FY{e}")
+
+
+def check_claims(**params) -> list[verdicts.ClaimResult]:
+    """Every claim of this chapter, recomputed with the given parameters."""
+    p = PARAMETERS.validate(params)
+    staffing = _staffing_claims(p)
+    return [staffing[0], _budget_claim(p), _port_budget_claim(p), *staffing[1:], _gunrunner_claim(p),
+            _arrests_claim(p)]
+
+
+def budget_points(end_year: int, deflator: str) -> pd.DataFrame:
+    """Border Patrol budget figures for single fiscal years, nominal and in FY``end_year`` dollars."""
+    rows = reported("bp_budget")
+    rows = rows[rows["fy_start"].notna() & (rows["fy_start"] == rows["fy_end"])].copy()
+    rows["fy"] = rows["fy_start"].astype(int)
+    rows["real"] = [value * price_ratio(fy, end_year, deflator) for fy, value in zip(rows["fy"], rows["value"])]
+    return rows.sort_values(["fy", "tier", "publisher"])[["fy", "value", "real", "tier", "publisher", "citation"]]
+
+
+def budget_table(end_year: int, deflator: str) -> pd.DataFrame:
+    """The budget figures for the chapter's table, formatted for readers."""
+    points = budget_points(end_year, deflator)
+    return pd.DataFrame({
+        "fiscal year": points["fy"].map(lambda fy: f"FY{fy}"),
+        "nominal": points["value"].map(lambda v: number(v, "usd")),
+        f"FY{end_year} dollars ({deflator})": points["real"].map(lambda v: number(v, "usd")),
+        "tier": points["tier"],
+        "reported by": points["publisher"],
+    }).reset_index(drop=True)
+
+
+def agents_figure(start_year: int, end_year: int, **_):
+    """Agents by fiscal year, nationwide and southwest, with the levels the essay states marked."""
+    fig, ax = new_figure("U.S. Border Patrol agents on board", "Fiscal year", "Agents (persons)")
+    for region, label in (("nationwide", "Nationwide"), ("southwest", "Southwest border")):
+        series = agents(region)
+        ax.plot(series.index, series.values, marker=".", label=label)
+    tripled, doubled = claim("heyman-bp-growth-1993-2001"), claim("heyman-bp-growth-2005-present")
+    southwest = claim("heyman-bp-southwest-agents").stated[0]
+    stated = [(start_year, tripled.stated[0]), (TRIPLED_END, tripled.stated[1]),
+              (DOUBLED_START, doubled.stated[0]), (end_year, doubled.stated[1])]
+    ax.scatter([y for y, _ in stated], [f.value for _, f in stated], marker="X", s=90, color="black",
+               zorder=3, label="Levels the essay states (nationwide)")
+    ax.scatter([end_year], [southwest.value], marker="P", s=90, color="dimgray", zorder=3,
+               label="Level the essay states (southwest)")
+    ax.axvspan(start_year, end_year, color="grey", alpha=0.1, label=f"Comparison window FY{start_year}-FY{end_year}")
+    ax.yaxis.set_major_formatter(lambda v, _: f"{v:,.0f}")
+    ax.legend(loc="upper left", fontsize="small")
+    return finish(fig)
+
+
+def budget_figure(end_year: int, deflator: str, **_):
+    """Reported Border Patrol budget figures, nominal and adjusted for inflation, by source tier."""
+    points = budget_points(end_year, deflator)
+    fig, ax = new_figure("Border Patrol budget figures reported for single fiscal years", "Fiscal year",
+                         "Budget (billion US dollars)")
+    for (tier, marker), colour in zip(TIER_MARKERS.items(), ("C0", "C1")):
+        chosen = points[points["tier"] == tier]
+        if chosen.empty:
+            continue
+        ax.scatter(chosen["fy"], chosen["value"] / 1e9, marker=marker, color=colour,
+                   label=f"Nominal dollars, {tier} source")
+        ax.scatter(chosen["fy"], chosen["real"] / 1e9, marker=marker, facecolors="none", edgecolors=colour,
+                   label=f"FY{end_year} dollars ({deflator}), {tier} source")
+    ax.legend(loc="upper left", fontsize="small")
+    return finish(fig)
+
+
+def chapter_values(start_year: int, end_year: int, deflator: str, tolerance: float, **_) -> dict:
+    """The numbers the chapter's prose cites, each computed here (glued, never typed)."""
+    c = claim("heyman-port-budget-1993-2010")
+    values = {"start_year": start_year, "end_year": end_year, "deflator": deflator,
+              "deflator_name": DEFLATORS[deflator], "tolerance": f"{tolerance:.0%}",
+              "staffing_first_fy": staffing_years()[0], "staffing_last_fy": staffing_years()[1],
+              "tripled_end": TRIPLED_END, "doubled_start": DOUBLED_START, "quintupled_start": QUINTUPLED_START,
+              "port_nominal_stated": c.stated[0].as_printed, "port_real_stated": c.stated[1].as_printed,
+              "years_elapsed": end_year - start_year}
+    for name in DEFLATORS:
+        key = name.replace("-", "_")
+        prices = price_ratio(start_year, end_year, name)
+        values[f"prices_{key}"] = f"{prices:.2f}-fold"
+        values[f"port_real_if_doubled_{key}"] = f"{implied_real_growth(c.stated[0].value, start_year, end_year, name):.0f}%"
+        values[f"port_nominal_for_stated_real_{key}"] = f"{(1 + c.stated[1].value / 100) * prices:.2f}-fold"
+    land = reported("land_port_budget")
+    values["land_port_reports"] = "; ".join(
+        f"{number(r.value, 'usd')} for {('FY' + str(r.fy_start)) if pd.notna(r.fy_start) else 'a year not stated'}"
+        f" [{r.publisher}]" for r in land.itertuples())
+    missing = [fy for fy in (start_year, end_year) if reported_in("bp_budget", fy, allow_secondary=False) is None]
+    values["bp_budget_missing_official"] = " and ".join(f"FY{fy}" for fy in missing) or "none"
+    official = budget_points(end_year, deflator).query("tier == 'official'")["fy"]
+    values["bp_budget_official_years"] = ", ".join(f"FY{fy}" for fy in sorted(set(official))) or "none"
+    return values

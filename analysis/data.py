@@ -1,0 +1,148 @@
+"""Load the book's data files, validated against the catalogue ``data/datapackage.yaml``.
+
+Every figure the book publishes passes through :func:`load`, so a missing file, a changed
+checksum, a missing column, a non-numeric cell, a negative count or a duplicate key stops the
+build with a message naming the file, the column and the row, instead of publishing a wrong number.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+import yaml
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+CATALOGUE_NAME = "datapackage.yaml"
+
+
+class DataError(ValueError):
+    """A data file does not match its catalogue entry."""
+
+
+def data_dir() -> Path:
+    """The data folder; ``BSN_DATA_DIR`` points tests at a corrupted copy."""
+    return Path(os.environ.get("BSN_DATA_DIR", REPO_ROOT / "data"))
+
+
+@lru_cache(maxsize=None)
+def _read_catalogue(folder: Path) -> dict:
+    path = folder / CATALOGUE_NAME
+    if not path.is_file():
+        raise DataError(f"catalogue {path} is missing")
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def catalogue() -> dict:
+    """The parsed catalogue (a Frictionless data package with this project's extra properties)."""
+    return _read_catalogue(data_dir())
+
+
+def resource(name: str) -> dict:
+    """The catalogue entry of one data file."""
+    entries = {r["name"]: r for r in catalogue()["resources"]}
+    if name not in entries:
+        raise DataError(f"no data file named {name!r} in the catalogue; known: {', '.join(sorted(entries))}")
+    return entries[name]
+
+
+def load(name: str) -> pd.DataFrame:
+    """A validated copy of one catalogued data file (cached per data folder)."""
+    return _load(data_dir(), name).copy()
+
+
+@lru_cache(maxsize=None)
+def _load(folder: Path, name: str) -> pd.DataFrame:
+    entry = resource(name)
+    path = folder / entry["path"]
+    if not path.is_file():
+        raise DataError(f"{entry['path']}: file is missing (catalogue entry {name!r})")
+    raw = path.read_bytes()
+    algorithm, _, expected = entry["hash"].partition(":")
+    actual = hashlib.new(algorithm, raw).hexdigest()
+    if actual != expected:
+        raise DataError(
+            f"{entry['path']}: {algorithm} checksum mismatch (catalogue {expected[:12]}..., file {actual[:12]}...); "
+            "the file changed without its catalogue entry being updated"
+        )
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    return _validate(frame, entry)
+
+
+def _validate(frame: pd.DataFrame, entry: dict) -> pd.DataFrame:
+    """Check columns, types and constraints; return the frame with typed columns."""
+    where = entry["path"]
+    fields = entry["schema"]["fields"]
+    expected = [f["name"] for f in fields]
+    missing = [c for c in expected if c not in frame.columns]
+    if missing:
+        raise DataError(f"{where}: column {missing[0]!r} is missing (expected columns: {', '.join(expected)})")
+    extra = [c for c in frame.columns if c not in expected]
+    if extra:
+        raise DataError(f"{where}: unexpected column {extra[0]!r} (expected columns: {', '.join(expected)})")
+    typed = {}
+    for field in fields:
+        typed[field["name"]] = _typed_column(frame[field["name"]], field, where)
+    out = pd.DataFrame(typed)[expected]
+    key = entry["schema"].get("primaryKey", [])
+    if key:
+        duplicated = out.duplicated(subset=key, keep="first")
+        if duplicated.any():
+            row = int(duplicated.idxmax())
+            values = ", ".join(f"{k}={out.at[row, k]}" for k in key)
+            raise DataError(f"{where}: row {row + 2}: duplicate key ({values}) in column(s) {', '.join(key)}")
+    return out
+
+
+def _typed_column(cells: pd.Series, field: dict, where: str) -> pd.Series:
+    name, kind = field["name"], field["type"]
+    rules = field.get("constraints", {})
+
+    def fail(row: int, problem: str):
+        # row numbers are file line numbers: the header is line 1
+        raise DataError(f"{where}: row {row + 2}, column {name!r}: {problem}")
+
+    blank = cells.str.strip() == ""
+    if rules.get("required") and blank.any():
+        fail(int(blank.idxmax()), "value is missing but the column is required")
+    if kind == "string":
+        values = cells.where(~blank, None)
+    elif kind in ("integer", "number"):
+        values = pd.to_numeric(cells.where(~blank, None), errors="coerce")
+        bad = values.isna() & ~blank
+        if bad.any():
+            row = int(bad.idxmax())
+            fail(row, f"{cells[row]!r} is not {'an integer' if kind == 'integer' else 'a number'}")
+        if kind == "integer":
+            fractional = values.notna() & (values % 1 != 0)
+            if fractional.any():
+                row = int(fractional.idxmax())
+                fail(row, f"{cells[row]!r} is not an integer")
+            values = values.astype("Int64")
+    else:
+        raise DataError(f"{where}: column {name!r} has unsupported type {kind!r} in the catalogue")
+    if "minimum" in rules:
+        low = values.notna() & (values < rules["minimum"])
+        if low.any():
+            row = int(low.idxmax())
+            fail(row, f"{cells[row]} is below the minimum {rules['minimum']}")
+    if "maximum" in rules:
+        high = values.notna() & (values > rules["maximum"])
+        if high.any():
+            row = int(high.idxmax())
+            fail(row, f"{cells[row]} is above the maximum {rules['maximum']}")
+    if "enum" in rules:
+        allowed = set(rules["enum"])
+        outside = values.notna() & ~values.isin(allowed)
+        if outside.any():
+            row = int(outside.idxmax())
+            fail(row, f"{cells[row]!r} is not one of: {', '.join(map(str, rules['enum']))}")
+    return values
+
+
+def clear_cache() -> None:
+    """Forget loaded files (tests switch data folders)."""
+    _read_catalogue.cache_clear()
+    _load.cache_clear()

@@ -1,0 +1,29 @@
+"""How numbers are written in the book's prose and tables (one place, so text and ledger agree)."""
+from __future__ import annotations
+
+import math
+
+
+def number(x: float | None, unit: str = "") -> str:
+    """A figure for a reader: ratios as "4.97-fold", dollars in millions or billions, counts with commas."""
+    if x is None or (isinstance(x, float) and math.isnan(x)):
+        return "n/a"
+    unit = unit.lower()
+    if unit.startswith("ratio"):
+        return f"{x:.2f}-fold"
+    if unit.startswith("percent"):
+        return f"{x:.0f}%"
+    if unit == "usd":
+        if abs(x) >= 1e9:
+            return f"${x / 1e9:.2f} billion"
+        if abs(x) >= 1e6:
+            return f"${x / 1e6:.0f} million"
+        return f"${x:,.0f}"
+    if float(x).is_integer():
+        return f"{int(x):,}"
+    return f"{x:,.2f}"
+
+
+def share(x: float) -> str:
+    """A relative difference such as -0.125 as "12.5%"."""
+    return f"{abs(x) * 100:.1f}%"

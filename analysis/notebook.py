@@ -1,0 +1,59 @@
+"""What the notebooks call to publish results: glue every number, so no number is typed in prose."""
+from __future__ import annotations
+
+import numbers
+
+import pandas as pd
+
+from analysis.fmt import number
+from analysis.verdicts import ClaimResult
+
+
+def plain(value):
+    """numpy scalars become Python numbers (myst-nb formats numpy 2 scalars badly)."""
+    if isinstance(value, numbers.Integral) and not isinstance(value, bool):
+        return int(value)
+    if isinstance(value, numbers.Real) and not isinstance(value, bool):
+        return float(value)
+    return value
+
+
+def glue_values(values: dict) -> None:
+    """Glue each value under its key, without displaying it."""
+    from myst_nb import glue
+    for key, value in values.items():
+        glue(key, plain(value), display=False)
+
+
+def result_values(results: list[ClaimResult]) -> dict:
+    """Glue keys for each claim: ``<id>.verdict``, ``.reason``, ``.stated``, ``.recomputed``."""
+    values = {}
+    for r in results:
+        values[f"{r.claim_id}.verdict"] = r.verdict
+        values[f"{r.claim_id}.reason"] = r.reason
+        values[f"{r.claim_id}.stated"] = r.stated
+        values[f"{r.claim_id}.recomputed"] = number(r.recomputed, r.unit)
+    return values
+
+
+def claim_texts(results: list[ClaimResult]) -> dict:
+    """Glue keys ``<id>.claim``: each claim in the book's own words, from the registry."""
+    from analysis.claims import claim
+    return {f"{r.claim_id}.claim": claim(r.claim_id).claim for r in results}
+
+
+def table(frame: pd.DataFrame):
+    """A table for readers: full cell text (pandas would cut it), no row numbers, no random ids."""
+    from IPython.display import HTML
+    return HTML(frame.to_html(index=False, escape=True, border=0, classes="table"))
+
+
+def results_table(results: list[ClaimResult]) -> pd.DataFrame:
+    """Stated vs recomputed, verdict and reason, one row per claim."""
+    return pd.DataFrame({
+        "claim": [r.claim_id for r in results],
+        "stated": [r.stated for r in results],
+        "recomputed": [number(r.recomputed, r.unit) for r in results],
+        "verdict": [r.verdict for r in results],
+        "reason": [r.reason for r in results],
+    })

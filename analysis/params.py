@@ -1,0 +1,103 @@
+"""Parameter declarations for the chapters, and their validation.
+
+Each chapter declares its parameters once (name, type, default, allowed values, meaning); the
+notebook's validation, the error messages and the documentation all read that declaration.
+papermill never checks parameters itself, so the notebooks call :meth:`Parameters.from_namespace`.
+"""
+from __future__ import annotations
+
+import types
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+TYPE_NAMES = {int: "an integer", float: "a number", str: "a string", bool: "true or false"}
+# names IPython puts in a notebook's namespace that are not parameters
+_NOTEBOOK_NAMES = {"In", "Out", "get_ipython", "exit", "quit", "open"}
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str
+    type: type
+    default: Any
+    meaning: str
+    choices: tuple | None = None
+    minimum: Any = None        # a number, or a function returning one (for example the first year in the data)
+    maximum: Any = None
+    exclusive: bool = False    # bounds themselves not allowed
+    range_note: str = ""       # where the bounds come from, e.g. "the fiscal years the staffing data cover"
+
+    def bounds(self) -> tuple[Any, Any]:
+        resolve = lambda b: b() if callable(b) else b  # noqa: E731
+        return resolve(self.minimum), resolve(self.maximum)
+
+    def allowed(self) -> str:
+        """The allowed values in words, for error messages and documentation."""
+        if self.choices:
+            return "one of " + ", ".join(map(str, self.choices))
+        low, high = self.bounds()
+        note = f" ({self.range_note})" if self.range_note else ""
+        if low is not None and high is not None:
+            return f"{'strictly ' if self.exclusive else ''}between {low} and {high}{note}"
+        if low is not None:
+            return f"{'above' if self.exclusive else 'at least'} {low}"
+        if high is not None:
+            return f"{'below' if self.exclusive else 'at most'} {high}"
+        return TYPE_NAMES[self.type]
+
+    def validate(self, value: Any) -> Any:
+        if self.type is float and isinstance(value, int) and not isinstance(value, bool):
+            value = float(value)
+        if not isinstance(value, self.type) or (self.type is not bool and isinstance(value, bool)):
+            raise ValueError(f"parameter {self.name!r} must be {TYPE_NAMES[self.type]}, "
+                             f"got {type(value).__name__} {value!r}; allowed: {self.allowed()}")
+        if self.choices is not None and value not in self.choices:
+            raise ValueError(f"parameter {self.name!r}={value!r} is not allowed; allowed: {self.allowed()}")
+        low, high = self.bounds()
+        below = low is not None and (value <= low if self.exclusive else value < low)
+        above = high is not None and (value >= high if self.exclusive else value > high)
+        if below or above:
+            where = "outside the data" if self.range_note else "out of range"
+            raise ValueError(f"parameter {self.name!r}={value!r} is {where}; allowed: {self.allowed()}")
+        return value
+
+
+@dataclass(frozen=True)
+class Parameters:
+    """A chapter's parameters, with checks that involve several of them."""
+    params: tuple[Param, ...]
+    checks: tuple[Callable[[dict], None], ...] = field(default=())
+
+    def names(self) -> list[str]:
+        return [p.name for p in self.params]
+
+    def defaults(self) -> dict:
+        return {p.name: p.default for p in self.params}
+
+    def validate(self, values: dict) -> dict:
+        """Defaults overridden by ``values``, each checked; raises ValueError naming the parameter."""
+        unknown = [name for name in values if name not in self.names()]
+        if unknown:
+            raise ValueError(f"unknown parameter {unknown[0]!r}; allowed parameters: {', '.join(self.names())}")
+        merged = self.defaults() | values
+        checked = {p.name: p.validate(merged[p.name]) for p in self.params}
+        for check in self.checks:
+            check(checked)
+        return checked
+
+    def from_namespace(self, namespace: dict) -> dict:
+        """Validate the variables a notebook's parameter cells defined (papermill's included)."""
+        values = {
+            name: value for name, value in namespace.items()
+            if not name.startswith("_") and name not in _NOTEBOOK_NAMES
+            and not isinstance(value, (types.ModuleType, types.FunctionType, type))
+        }
+        return self.validate(values)
+
+
+def start_before_end(start: str, end: str) -> Callable[[dict], None]:
+    """A check that one year parameter comes before another."""
+    def check(values: dict) -> None:
+        if values[start] >= values[end]:
+            raise ValueError(f"parameter {start!r}={values[start]} must be before {end!r}={values[end]}")
+    return check

@@ -1,0 +1,86 @@
+"""The claims registry: complete, well-formed, in our own words, and in step with the chapters."""
+from __future__ import annotations
+
+import copy
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from analysis import chapters
+from analysis.claims import ClaimsError, parse_registry, registry, essays
+from analysis.data import REPO_ROOT
+
+SEEDS = REPO_ROOT.parent / "shared" / "seeds"
+DOCUMENT = yaml.safe_load((REPO_ROOT / "data" / "claims.yaml").read_text())
+BIB = (REPO_ROOT / "book" / "references.bib").read_text()
+
+
+def test_registry_covers_all_five_essays():
+    claims = registry()
+    assert 50 <= len(claims) <= 60
+    assert set(essays()) == {"heyman2011", "sluys2023", "wpr2019", "caune2024", "byers2024"}
+    assert {c.essay for c in claims.values()} == set(essays())
+    assert {c.chapter for c in claims.values()} == set(chapters.CHAPTERS)
+
+
+def test_every_essay_is_in_the_bibliography():
+    for key in essays():
+        assert re.search(rf"@\w+\{{{key},", BIB), key
+
+
+def test_status_matches_what_the_chapters_compute():
+    computed = set()
+    for slug in chapters.CHAPTERS:
+        module = chapters.module(slug)
+        if module:
+            computed |= {r.claim_id for r in module.check_claims(**module.PARAMETERS.defaults())}
+    checked = {c.id for c in registry().values() if c.status == "checked"}
+    assert computed == checked
+    assert len(checked) == 9
+
+
+def test_budget_claims_keep_the_authors_figures():
+    claims = registry()
+    staffing = claims["heyman-bp-staffing-1993-2010"].stated[0]
+    assert (staffing.value, staffing.qualifier) == (5, "more-than")
+    port = claims["heyman-port-budget-1993-2010"].stated
+    assert [f.value for f in port] == [2, 17]
+    cash = claims["heyman-cash-seized-vs-smuggled"].stated
+    assert any(f.low == 18 and f.high == 29 for f in cash)
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="the essays (../shared/seeds) are not beside this checkout")
+def test_claims_are_in_our_own_words():
+    words = lambda text: re.findall(r"[a-z0-9]+", text.lower())  # noqa: E731
+    runs = set()
+    for path in SEEDS.glob("0*.txt"):
+        tokens = words(path.read_text(encoding="utf-8"))
+        runs |= {" ".join(tokens[i:i + 8]) for i in range(len(tokens) - 7)}
+    for claim in registry().values():
+        tokens = words(claim.claim)
+        copied = [" ".join(tokens[i:i + 8]) for i in range(len(tokens) - 7) if " ".join(tokens[i:i + 8]) in runs]
+        assert not copied, f"{claim.id} repeats the essay: {copied[0]!r}"
+        for figure in claim.stated:
+            assert len(figure.as_printed.split()) <= 5, f"{claim.id}: quote longer than five words"
+
+
+def _broken(change):
+    document = copy.deepcopy(DOCUMENT)
+    change(document)
+    return document
+
+
+@pytest.mark.parametrize("change, message", [
+    (lambda d: d["claims"][0].pop("essay"), "claim heyman-bp-staffing-1993-2010: field 'essay' is missing"),
+    (lambda d: d["claims"][1].update(id=d["claims"][0]["id"]), "claim heyman-bp-staffing-1993-2010: id is used twice"),
+    (lambda d: d["claims"][0].update(chapter="nowhere"), "chapter 'nowhere' is not one of budgets"),
+    (lambda d: d["claims"][0].update(status="done"), "status 'done' is not one of checked"),
+    (lambda d: d["claims"][0]["stated"][0].update(qualifier="roughly"), "qualifier 'roughly' is not one of"),
+    (lambda d: d["claims"][0]["stated"][0].update(low=1), "needs a 'value' and no 'low'/'high'"),
+    (lambda d: d["claims"][0]["stated"][0].update(value="five"), "figures must be numbers"),
+])
+def test_malformed_registry_is_refused(change, message):
+    with pytest.raises(ClaimsError, match=re.escape(message)):
+        parse_registry(_broken(change))
