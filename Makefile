@@ -1,0 +1,24 @@
+# The README's two commands: `make book` builds the site, `make test` runs every test.
+# Both create the virtual environment from the pinned requirements.txt when it is missing.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+READY := $(VENV)/.ready
+
+.PHONY: book test clean
+
+$(READY): requirements.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	# make the `analysis` package importable from the venv (notebooks, papermill, tests) without a build step
+	$(BIN)/python -c 'import sysconfig, pathlib; pathlib.Path(sysconfig.get_paths()["purelib"], "border_security_book.pth").write_text("$(CURDIR)\n")'
+	touch $@
+
+book: $(READY)
+	$(BIN)/jupyter-book build . --warningiserror --keep-going
+
+test: $(READY)
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf _build
