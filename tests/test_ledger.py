@@ -1,0 +1,49 @@
+"""The ledger: one record per registered claim, on the page and from the command line."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+
+from analysis import ledger
+from analysis.claims import registry
+from analysis.data import REPO_ROOT
+
+
+def run(*args) -> str:
+    return subprocess.run([sys.executable, "-m", "analysis", *args], cwd=REPO_ROOT, check=True,
+                          capture_output=True, text=True).stdout
+
+
+def test_json_has_one_record_per_claim_with_the_required_fields():
+    records = json.loads(run("ledger", "--format", "json"))
+    assert [r["id"] for r in records] == list(registry())
+    for field in ("id", "essay", "claim", "stated", "recomputed", "unit", "verdict", "reason", "chapter"):
+        assert all(field in r for r in records)
+    by_id = {r["id"]: r for r in records}
+    assert by_id["heyman-bp-staffing-1993-2010"]["verdict"] == "accurate"
+    assert round(by_id["heyman-bp-staffing-1993-2010"]["recomputed"], 4) == 5.1038
+    assert by_id["heyman-cash-seized-vs-smuggled"]["verdict"] == "not yet checked"
+    assert by_id["caune-experts-interviewed"]["verdict"] == "descriptive"
+
+
+def test_csv_matches_json():
+    rows = list(csv.DictReader(io.StringIO(run("ledger", "--format", "csv"))))
+    assert len(rows) == len(registry())
+    assert rows[0]["id"] == "heyman-bp-staffing-1993-2010"
+
+
+def test_summary_counts():
+    counts = ledger.summary(ledger.build())
+    assert counts["n_claims"] == len(registry())
+    assert counts["n_checked"] == 9
+    assert counts["n_checked"] + counts["n_not_yet_checked"] + counts["n_descriptive"] == counts["n_claims"]
+
+
+def test_html_links_checked_claims_to_their_section():
+    html = ledger.to_html(ledger.build())
+    assert html.count('<tr id="ledger-') == len(registry())
+    assert 'href="chapters/budgets.html#heyman-bp-staffing-1993-2010"' in html
+    assert "Guns, money and the human cost (to come)" in html

@@ -1,0 +1,97 @@
+"""The notebooks: thin, committed without outputs, re-runnable with papermill, numbers glued not typed."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import nbformat
+import papermill as pm
+import pytest
+
+from analysis import chapters
+from analysis.data import REPO_ROOT
+
+BOOK = REPO_ROOT / "book"
+NOTEBOOKS = sorted(BOOK.rglob("*.ipynb"))
+CHAPTER_NOTEBOOKS = {slug: BOOK / "chapters" / f"{slug}.ipynb" for slug in chapters.CHAPTERS
+                     if chapters.module(slug) is not None}
+
+
+def test_every_written_chapter_has_a_notebook():
+    assert set(CHAPTER_NOTEBOOKS) == {"budgets"}
+    assert all(path.is_file() for path in CHAPTER_NOTEBOOKS.values())
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebooks_are_committed_without_outputs(path):
+    for cell in nbformat.read(path, as_version=4).cells:
+        if cell.cell_type == "code":
+            assert not cell.outputs and cell.execution_count is None, f"{path.name} has outputs"
+
+
+def _prose_without_markup(text: str) -> str:
+    text = re.sub(r"\{[\w:-]+\}`[^`]*`", "", text)  # roles: {glue:text}`key`, {cite:p}`key`
+    text = re.sub(r"`[^`]*`", "", text)  # inline code
+    text = re.sub(r"(?m)^\([\w-]+\)=$", "", text)  # targets
+    text = re.sub(r"(?m)^(```|:::).*$", "", text)  # directive fences
+    return re.sub(r"(?m)^:\w+:.*$", "", text)  # directive options
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS + [BOOK / "intro.md"], ids=lambda p: p.name)
+def test_no_number_is_typed_into_the_prose(path):
+    if path.suffix == ".md":
+        sources = [path.read_text()]
+    else:
+        sources = [c.source for c in nbformat.read(path, as_version=4).cells if c.cell_type == "markdown"]
+    for source in sources:
+        digits = re.findall(r"\S*\d\S*", _prose_without_markup(source))
+        assert not digits, f"{path.name}: typed numbers {digits}; glue them"
+
+
+@pytest.mark.parametrize("slug", CHAPTER_NOTEBOOKS)
+def test_parameter_cell_matches_the_declaration(slug):
+    declared = pm.inspect_notebook(str(CHAPTER_NOTEBOOKS[slug]))
+    module = chapters.module(slug)
+    assert {name: eval(p["default"]) for name, p in declared.items()} == module.PARAMETERS.defaults()
+
+
+def glued(path: Path) -> dict:
+    """The text of every value a notebook glued, by key."""
+    values = {}
+    for cell in json.loads(path.read_text())["cells"]:
+        for output in cell.get("outputs", []):
+            name = output.get("metadata", {}).get("scrapbook", {}).get("name")
+            text = [v for k, v in output.get("data", {}).items() if k.endswith("text/plain")]
+            if name and text:
+                values[name] = "".join(text[0]).strip("'\"")
+    return values
+
+
+def run(tmp_path, slug: str, **parameters) -> dict:
+    out = tmp_path / f"{slug}-out.ipynb"
+    pm.execute_notebook(str(CHAPTER_NOTEBOOKS[slug]), str(out), parameters=parameters,
+                        cwd=str(CHAPTER_NOTEBOOKS[slug].parent), progress_bar=False, kernel_name="python3")
+    return glued(out)
+
+
+def test_budgets_reruns_with_other_parameters(tmp_path):
+    default = run(tmp_path, "budgets")
+    assert default["heyman-bp-staffing-1993-2010.recomputed"] == "5.10-fold"
+    assert default["heyman-bp-staffing-1993-2010.verdict"] == "accurate"
+    assert default["start_year"] == "1993"
+    later = run(tmp_path, "budgets", start_year=1994, deflator="gdp")
+    assert later["heyman-bp-staffing-1993-2010.recomputed"] == "4.80-fold"
+    assert later["heyman-port-budget-1993-2010.recomputed"] == "46%"
+    assert later["start_year"] == "1994"
+
+
+@pytest.mark.parametrize("parameters, message", [
+    ({"start_yr": 1994}, "unknown parameter 'start_yr'; allowed parameters: start_year, end_year"),
+    ({"deflator": "ppi"}, "parameter 'deflator'='ppi' is not allowed; allowed: one of cpi-u, gdp"),
+])
+def test_bad_parameters_stop_the_notebook_with_a_named_cause(tmp_path, parameters, message):
+    with pytest.raises(pm.PapermillExecutionError) as error:
+        run(tmp_path, "budgets", **parameters)
+    assert error.value.ename == "ValueError"
+    assert message in error.value.evalue
