@@ -27,3 +27,8 @@ def number(x: float | None, unit: str = "") -> str:
 def share(x: float) -> str:
     """A relative difference such as -0.125 as "12.5%"."""
     return f"{abs(x) * 100:.1f}%"
+
+
+def sentence(text: str) -> str:
+    """Capitalise the first letter only (str.capitalize would lower-case "Border Patrol")."""
+    return text[:1].upper() + text[1:]

@@ -11,7 +11,7 @@ import pandas as pd
 from analysis import verdicts
 from analysis.claims import claim
 from analysis.data import load
-from analysis.fmt import number
+from analysis.fmt import number, sentence
 from analysis.growth import ratio
 from analysis.inflation import DEFLATORS, price_ratio
 from analysis.params import Param, Parameters, start_before_end
@@ -119,30 +119,32 @@ def _staffing_claims(p: dict) -> list[verdicts.ClaimResult]:
         (c.stated[2], ratio(a[DOUBLED_START], a[e]), span(DOUBLED_START, e)),
     ], tol)
     c = claim("heyman-bp-staffing-1993-2010")
-    staffing = verdicts.check(c.id, c.stated[0], ratio(a[s], a[e]), tol, basis=span(s, e).replace("n", "N", 1))
+    staffing = verdicts.check(c.id, c.stated[0], ratio(a[s], a[e]), tol, basis=sentence(span(s, e)))
     c = claim("heyman-bp-quintupled-since-1994")
     since_1994 = verdicts.check(c.id, c.stated[0], ratio(a[QUINTUPLED_START], a[e]), tol,
-                                basis=span(QUINTUPLED_START, e).replace("n", "N", 1))
+                                basis=sentence(span(QUINTUPLED_START, e)))
     c = claim("heyman-bp-southwest-agents")
     southwest = verdicts.check(c.id, c.stated[0], agents_in(e, "southwest"), tol,
                                basis=f"Southwest border agents in FY{e}")
     return [staffing, tripled, doubled, since_1994, southwest]
 
 
-def _budget_claim(p: dict) -> verdicts.ClaimResult:
+def _reported_growth(claim_id: str, figure, measure: str, what: str, p: dict) -> verdicts.ClaimResult:
+    """Grade a growth ratio between the reported figures for exactly start_year and end_year."""
     s, e = p["start_year"], p["end_year"]
-    c = claim("heyman-bp-budget-1993-2010")
-    ends = {fy: reported_in("bp_budget", fy, p["allow_secondary"]) for fy in (s, e)}
+    ends = {fy: reported_in(measure, fy, p["allow_secondary"]) for fy in (s, e)}
     missing = [f"FY{fy}" for fy, row in ends.items() if row is None]
     if missing:
         kinds = "official or secondary" if p["allow_secondary"] else "official"
-        return verdicts.unverifiable(c.id, c.stated[0],
-                                     f"no {kinds} Border Patrol budget figure for {' or '.join(missing)} "
-                                     "(CBP's budget-by-fiscal-year table was not found)")
-    start, end = ends[s], ends[e]
-    tier = "official" if {start["tier"], end["tier"]} == {"official"} else "secondary"
-    return verdicts.check(c.id, c.stated[0], ratio(start["value"], end["value"]), p["tolerance"],
-                          basis=f"Border Patrol budget, {_source(start)} to {_source(end)}", tier=tier)
+        return verdicts.unverifiable(claim_id, figure, f"no {kinds} {what} figure for {' or '.join(missing)}")
+    tier = "official" if {ends[s]["tier"], ends[e]["tier"]} == {"official"} else "secondary"
+    return verdicts.check(claim_id, figure, ratio(ends[s]["value"], ends[e]["value"]), p["tolerance"],
+                          basis=f"{sentence(what)}, {_source(ends[s])} to {_source(ends[e])}", tier=tier)
+
+
+def _budget_claim(p: dict) -> verdicts.ClaimResult:
+    c = claim("heyman-bp-budget-1993-2010")
+    return _reported_growth(c.id, c.stated[0], "bp_budget", "Border Patrol budget", p)
 
 
 def implied_real_growth(nominal_ratio: float, start_year: int, end_year: int, deflator: str) -> float:
@@ -157,16 +159,11 @@ def _port_budget_claim(p: dict) -> verdicts.ClaimResult:
     prices = price_ratio(s, e, p["deflator"])
     inconsistent = verdicts.check_consistency(
         c.id, real, implied_real_growth(nominal.value, s, e, p["deflator"]), tol,
-        basis=f"Real growth implied by doubling from FY{s} to FY{e}, while prices ({p['deflator']}) rose {prices:.2f}-fold")
+        basis=f"Real growth implied by doubling from FY{s} to FY{e}, "
+              f"while prices ({p['deflator']}) rose {prices:.2f}-fold")
     if inconsistent:
         return inconsistent
-    ends = {fy: reported_in("land_port_budget", fy, p["allow_secondary"]) for fy in (s, e)}
-    missing = [f"FY{fy}" for fy, row in ends.items() if row is None]
-    if missing:
-        return verdicts.unverifiable(c.id, nominal, f"no port-of-entry budget figure for {' or '.join(missing)}")
-    tier = "official" if {ends[s]["tier"], ends[e]["tier"]} == {"official"} else "secondary"
-    return verdicts.check(c.id, nominal, ratio(ends[s]["value"], ends[e]["value"]), tol,
-                          basis=f"Land-port budget, {_source(ends[s])} to {_source(ends[e])}", tier=tier)
+    return _reported_growth(c.id, nominal, "land_port_budget", "land-port budget", p)
 
 
 def _gunrunner_claim(p: dict) -> verdicts.ClaimResult:
