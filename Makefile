@@ -15,7 +15,7 @@ $(READY): requirements.txt
 	touch $@
 
 book: $(READY)
-	$(BIN)/jupyter-book build . --warningiserror --keep-going
+	$(BIN)/python -m analysis build
 
 test: $(READY)
 	$(BIN)/python -m pytest

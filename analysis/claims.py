@@ -12,7 +12,7 @@ from functools import lru_cache
 import yaml
 
 from analysis.chapters import CHAPTERS
-from analysis.data import data_dir
+from analysis.data import data_dir, record_read
 
 QUALIFIERS = ("exact", "about", "more-than", "at-least", "less-than", "at-most", "range")
 STATUSES = {
@@ -116,7 +116,7 @@ def parse_registry(document: dict) -> tuple[dict, dict[str, Claim]]:
 
 @lru_cache(maxsize=None)
 def _registry(path) -> tuple[dict, dict[str, Claim]]:
-    return parse_registry(yaml.safe_load(path.read_text(encoding="utf-8")))
+    return parse_registry(yaml.safe_load(record_read(path).read_text(encoding="utf-8")))
 
 
 def registry() -> dict[str, Claim]:

@@ -18,8 +18,22 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 CATALOGUE_NAME = "datapackage.yaml"
 
 
+_FILES_READ: set[Path] = set()
+
+
 class DataError(ValueError):
     """A data file does not match its catalogue entry."""
+
+
+def record_read(path: Path) -> Path:
+    """Note that this process read ``path``: the build re-executes a notebook when such a file changes."""
+    _FILES_READ.add(Path(path).resolve())
+    return path
+
+
+def files_read() -> list[str]:
+    """Every data file this process has read, for the build's dependency record."""
+    return sorted(str(p) for p in _FILES_READ)
 
 
 def data_dir() -> Path:
@@ -29,7 +43,7 @@ def data_dir() -> Path:
 
 @lru_cache(maxsize=None)
 def _read_catalogue(folder: Path) -> dict:
-    path = folder / CATALOGUE_NAME
+    path = record_read(folder / CATALOGUE_NAME)
     if not path.is_file():
         raise DataError(f"catalogue {path} is missing")
     return yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -56,7 +70,7 @@ def load(name: str) -> pd.DataFrame:
 @lru_cache(maxsize=None)
 def _load(folder: Path, name: str) -> pd.DataFrame:
     entry = resource(name)
-    path = folder / entry["path"]
+    path = record_read(folder / entry["path"])
     if not path.is_file():
         raise DataError(f"{entry['path']}: file is missing (catalogue entry {name!r})")
     raw = path.read_bytes()

@@ -40,3 +40,34 @@ def data_copy(tmp_path, monkeypatch) -> DataCopy:
     shutil.copytree(REPO_ROOT / "data", root)
     monkeypatch.setenv("BSN_DATA_DIR", str(root))
     return DataCopy(root)
+
+
+IGNORED = shutil.ignore_patterns(".venv", ".git", "_build", "__pycache__", ".pytest_cache", "test-artifacts")
+
+
+def copy_repo(dest: Path, with_build_from: Path | None = None) -> Path:
+    """A copy of the checkout (optionally with an earlier copy's _build, cache included)."""
+    shutil.copytree(REPO_ROOT, dest, ignore=IGNORED)
+    if with_build_from is not None:
+        shutil.copytree(with_build_from / "_build", dest / "_build")
+    return dest
+
+
+def build_book(root: Path, env: dict | None = None):
+    """``python -m analysis build`` in a copy of the checkout; returns the finished process."""
+    import os
+    import subprocess
+    import sys
+    environment = {k: v for k, v in os.environ.items() if k != "BSN_DATA_DIR"} | (env or {})
+    return subprocess.run([sys.executable, "-m", "analysis", "build"], cwd=root, env=environment,
+                          capture_output=True, text=True, timeout=900)
+
+
+@pytest.fixture(scope="session")
+def built_book(tmp_path_factory) -> Path:
+    """One cold build of the whole book, shared by the site tests (never modified)."""
+    root = copy_repo(tmp_path_factory.mktemp("book") / "repo")
+    done = build_book(root)
+    assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-4000:]
+    (root / "_build" / "cold-build.log").write_text(done.stdout)
+    return root

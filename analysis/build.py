@@ -1,0 +1,140 @@
+"""Build the book: execute exactly the notebooks whose inputs changed, in parallel, then render.
+
+Jupyter Book 1 keys its execution cache on code cells only, so a changed data file or helper
+module would publish stale numbers. Here every execution records the files the notebook read
+(data files, catalogue, registry, ``analysis`` modules); a notebook is re-executed when its own
+code or any of those files changed, and its fresh outputs replace the cached ones. Notebooks run
+in parallel across the cores; Jupyter Book then renders the site from the cache.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import subprocess
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+import nbformat
+import yaml
+
+from analysis.data import REPO_ROOT
+
+BUILD = REPO_ROOT / "_build"
+CACHE = BUILD / ".jupyter_cache"
+INPUTS = BUILD / ".notebook_inputs.json"
+PROBE = ("import json, sys\nfrom analysis.data import files_read\n"
+         "modules = sorted(m.__file__ for n, m in list(sys.modules.items())\n"
+         "                 if (n == 'analysis' or n.startswith('analysis.')) and getattr(m, '__file__', None))\n"
+         "print(json.dumps(files_read() + modules))")
+
+
+class BuildError(RuntimeError):
+    """A notebook failed to execute, or the site failed to render."""
+
+
+def toc_notebooks() -> list[Path]:
+    """The notebooks listed in ``_toc.yml``, in reading order."""
+    def files(node):
+        if isinstance(node, dict):
+            if "file" in node or "root" in node:
+                yield node.get("file", node.get("root"))
+            for value in node.values():
+                yield from files(value)
+        elif isinstance(node, list):
+            for item in node:
+                yield from files(item)
+    toc = yaml.safe_load((REPO_ROOT / "_toc.yml").read_text())
+    paths = [REPO_ROOT / f"{name}.ipynb" for name in dict.fromkeys(files(toc))]
+    return [p for p in paths if p.is_file()]
+
+
+def digest(path: Path) -> str | None:
+    """sha256 of a file; of a notebook, only of what execution depends on (code cells and their tags)."""
+    if not path.is_file():
+        return None
+    if path.suffix == ".ipynb":
+        cells = nbformat.read(path, as_version=4).cells
+        code = [(c.source, c.metadata.get("tags", [])) for c in cells if c.cell_type == "code"]
+        return hashlib.sha256(json.dumps(code).encode()).hexdigest()
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _key(path: Path) -> str:
+    """Paths inside the checkout are recorded relative to it, so a copied build stays valid."""
+    path = Path(path).resolve()
+    return str(path.relative_to(REPO_ROOT)) if path.is_relative_to(REPO_ROOT) else str(path)
+
+
+def is_stale(notebook: Path, recorded: dict[str, str] | None, cache) -> bool:
+    """Whether the notebook must run again: never run, an input changed, or no cached outputs."""
+    if not recorded or any(digest(REPO_ROOT / path) != value for path, value in recorded.items()):
+        return True
+    try:
+        cache.match_cache_notebook(nbformat.read(notebook, as_version=4))
+    except KeyError:
+        return True
+    return False
+
+
+def execute(notebook: Path) -> tuple[nbformat.NotebookNode, dict[str, str], float]:
+    """Run one notebook; return it with outputs, the sha256 of every file it read, and the time."""
+    from jupyter_cache.executors.utils import single_nb_execution
+    nb = nbformat.read(notebook, as_version=4)
+    nb.cells.append(nbformat.v4.new_code_cell(PROBE))
+    result = single_nb_execution(nb, cwd=str(notebook.parent), timeout=600, allow_errors=False)
+    if result.err is not None:
+        raise BuildError(f"{notebook.relative_to(REPO_ROOT)} failed:\n{result.exc_string}")
+    probe = nb.cells.pop()
+    read = json.loads("".join(o.get("text", "") for o in probe.outputs if o.get("name") == "stdout"))
+    inputs = {_key(p): digest(Path(p)) for p in [notebook, *read]}
+    return nb, inputs, result.time
+
+
+def execute_changed(jobs: int | None = None) -> list[str]:
+    """Execute the stale notebooks in parallel and store their outputs in the cache."""
+    from jupyter_cache import get_cache
+    from jupyter_cache.base import CacheBundleIn
+    cache = get_cache(str(CACHE))
+    recorded = json.loads(INPUTS.read_text()) if INPUTS.is_file() else {}
+    stale = [nb for nb in toc_notebooks() if is_stale(nb, recorded.get(_key(nb)), cache)]
+    # kernels must import this checkout's package, whatever the virtual environment points at
+    os.environ["PYTHONPATH"] = os.pathsep.join([str(REPO_ROOT), os.environ.get("PYTHONPATH", "")]).rstrip(os.pathsep)
+    with ProcessPoolExecutor(max_workers=jobs or os.cpu_count() or 1) as pool:
+        for notebook, (nb, inputs, seconds) in zip(stale, pool.map(execute, stale)):
+            cache.cache_notebook_bundle(CacheBundleIn(nb, str(notebook), data={"execution_seconds": seconds}),
+                                        check_validity=False, overwrite=True)
+            recorded[_key(notebook)] = inputs
+            notebook.touch()  # so Sphinx re-reads the page and picks up the new outputs
+            print(f"executed {notebook.relative_to(REPO_ROOT)} in {seconds:.1f} s", flush=True)
+    BUILD.mkdir(exist_ok=True)
+    INPUTS.write_text(json.dumps(recorded, indent=1, sort_keys=True))
+    print(f"{len(stale)} notebook(s) executed, {len(toc_notebooks()) - len(stale)} up to date", flush=True)
+    return [str(nb.relative_to(REPO_ROOT)) for nb in stale]
+
+
+def render() -> None:
+    """Jupyter Book renders the site from the cache; any warning fails the build."""
+    jupyter_book = Path(sys.executable).with_name("jupyter-book")
+    done = subprocess.run([str(jupyter_book), "build", str(REPO_ROOT), "--warningiserror", "--keep-going"])
+    if done.returncode != 0:
+        raise BuildError(f"jupyter-book build failed (exit {done.returncode}); see the warnings above")
+
+
+def write_ledger_files() -> None:
+    """The ledger as downloadable JSON and CSV beside the site."""
+    from analysis import ledger
+    frame = ledger.build()
+    (BUILD / "html" / "ledger.json").write_text(ledger.to_json(frame), encoding="utf-8")
+    (BUILD / "html" / "ledger.csv").write_text(ledger.to_csv(frame), encoding="utf-8")
+
+
+def build(jobs: int | None = None) -> list[str]:
+    start = time.perf_counter()
+    executed = execute_changed(jobs)
+    render()
+    write_ledger_files()
+    print(f"book built in {time.perf_counter() - start:.1f} s: {BUILD / 'html' / 'index.html'}", flush=True)
+    return executed

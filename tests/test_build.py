@@ -1,0 +1,109 @@
+"""The build: executes exactly what changed, is deterministic and offline, and fails on bad data."""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from pathlib import Path
+
+import nbformat
+
+from analysis.claims import registry
+from conftest import DataCopy, build_book, copy_repo
+
+OFFLINE = Path(__file__).parent / "offline"
+
+
+def page(root: Path, name: str) -> str:
+    return (root / "_build" / "html" / "book" / f"{name}.html").read_text()
+
+
+def executed(done) -> list[str]:
+    return re.findall(r"^executed (\S+)", done.stdout, flags=re.M)
+
+
+def test_cold_build_executes_every_notebook_and_shows_the_figures(built_book):
+    log = (built_book / "_build" / "cold-build.log").read_text()
+    assert "2 notebook(s) executed, 0 up to date" in log
+    chapter = page(built_book, "chapters/budgets")
+    assert "5.10-fold" in chapter and "internally inconsistent" in chapter
+    assert 'id="heyman-port-budget-1993-2010"' in chapter
+    assert len(re.findall(r'<tr id="ledger-', page(built_book, "ledger"))) == len(registry())
+    records = json.loads((built_book / "_build" / "html" / "ledger.json").read_text())
+    assert [r["id"] for r in records] == list(registry())
+
+
+def test_rebuild_executes_exactly_what_changed(built_book, tmp_path):
+    root = copy_repo(tmp_path / "repo", with_build_from=built_book)
+    assert executed(build_book(root)) == []
+
+    # one value in one data file: every notebook that read the file re-runs, and the page changes
+    DataCopy(root / "data").rewrite("border_patrol_agents",
+                                    lambda text: text.replace("2010,nationwide,20558", "2010,nationwide,20000"))
+    done = build_book(root)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert sorted(executed(done)) == ["book/chapters/budgets.ipynb", "book/ledger.ipynb"]
+    assert "4.97-fold" in page(root, "chapters/budgets") and "5.10-fold" not in page(root, "chapters/budgets")
+    assert executed(build_book(root)) == []
+
+    # a code change in one notebook re-runs that notebook only; a prose change re-runs nothing
+    path = root / "book" / "chapters" / "budgets.ipynb"
+    nb = nbformat.read(path, as_version=4)
+    next(c for c in nb.cells if "check_claims" in c.source).source += "\n# a comment"
+    nbformat.write(nb, path)
+    assert executed(build_book(root)) == ["book/chapters/budgets.ipynb"]
+    path = root / "book" / "ledger.ipynb"
+    nb = nbformat.read(path, as_version=4)
+    nb.cells[0].source += "\n\nOne more sentence."
+    nbformat.write(nb, path)
+    done = build_book(root)
+    assert executed(done) == [] and "One more sentence." in page(root, "ledger")
+
+
+def _glued(root: Path) -> dict:
+    values = {}
+    for path in sorted((root / "_build" / ".jupyter_cache" / "executed").rglob("*.ipynb")):
+        for cell in json.loads(path.read_text())["cells"]:
+            for output in cell.get("outputs", []):
+                name = output.get("metadata", {}).get("scrapbook", {}).get("name")
+                if name:
+                    values[name] = json.dumps(output["data"], sort_keys=True)
+    return values
+
+
+def _images(root: Path) -> dict:
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in (root / "_build" / "html" / "_images").iterdir()}
+
+
+def test_two_clean_builds_are_identical_and_need_no_network(built_book, tmp_path):
+    root = copy_repo(tmp_path / "repo")
+    log = tmp_path / "network.log"
+    done = build_book(root, env={"PYTHONPATH": str(OFFLINE), "BSN_NETWORK_LOG": str(log)})
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    assert not log.exists(), log.read_text()
+    for name in ("ledger.json", "ledger.csv"):
+        assert (root / "_build/html" / name).read_bytes() == (built_book / "_build/html" / name).read_bytes()
+    glued = _glued(root)
+    assert glued and glued == _glued(built_book)
+    assert "fig-agents" in glued and _images(root) == _images(built_book)
+
+
+def test_the_offline_guard_does_refuse_the_network(tmp_path):
+    import subprocess
+    import sys
+    log = tmp_path / "network.log"
+    probe = "import urllib.request; urllib.request.urlopen('http://example.org', timeout=5)"
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          env={"PYTHONPATH": str(OFFLINE), "BSN_NETWORK_LOG": str(log)})
+    assert done.returncode != 0 and "network access blocked" in done.stderr
+    assert "example.org" in log.read_text()
+
+
+def test_corrupted_data_fails_the_build_naming_file_column_and_row(tmp_path):
+    root = copy_repo(tmp_path / "repo")
+    DataCopy(root / "data").rewrite("border_patrol_agents",
+                                    lambda text: text.replace("1993,coastal,183", "1993,coastal,-183"))
+    done = build_book(root)
+    assert done.returncode == 1
+    assert "enforcement/border_patrol_agents.csv: row 3, column 'agents': -183 is below the minimum 0" in done.stderr
+    assert not (root / "_build" / "html" / "ledger.json").exists()
