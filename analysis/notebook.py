@@ -49,11 +49,10 @@ def table(frame: pd.DataFrame):
 
 
 def results_table(results: list[ClaimResult]) -> pd.DataFrame:
-    """Stated vs recomputed, verdict and reason, one row per claim."""
+    """Stated vs recomputed and the verdict, one row per claim (each section gives the reason)."""
     return pd.DataFrame({
         "claim": [r.claim_id for r in results],
         "stated": [r.stated for r in results],
         "recomputed": [number(r.recomputed, r.unit) for r in results],
         "verdict": [r.verdict for r in results],
-        "reason": [r.reason for r in results],
     })

@@ -86,12 +86,28 @@ def test_budgets_reruns_with_other_parameters(tmp_path):
     assert later["start_year"] == "1994"
 
 
-@pytest.mark.parametrize("parameters, message", [
-    ({"start_yr": 1994}, "unknown parameter 'start_yr'; allowed parameters: start_year, end_year"),
-    ({"deflator": "ppi"}, "parameter 'deflator'='ppi' is not allowed; allowed: one of cpi-u, gdp"),
-])
-def test_bad_parameters_stop_the_notebook_with_a_named_cause(tmp_path, parameters, message):
+BAD_PARAMETERS = {  # per chapter: each kind of bad input, and what the error must say
+    "budgets": [
+        ("unknown name", {"start_yr": 1994}, "unknown parameter 'start_yr'; allowed parameters: start_year, end_year"),
+        ("wrong type", {"tolerance": "ten"}, "parameter 'tolerance' must be a number, got str 'ten'"),
+        ("year outside the data", {"end_year": 2031},
+         "parameter 'end_year'=2031 is outside the data; allowed: between 1992 and 2019"),
+        ("start after end", {"start_year": 2000, "end_year": 1999},
+         "parameter 'start_year'=2000 must be before 'end_year'=1999"),
+        ("negative tolerance", {"tolerance": -0.1}, "parameter 'tolerance'=-0.1 is out of range; allowed: between 0.0"),
+        ("unknown deflator", {"deflator": "ppi"}, "parameter 'deflator'='ppi' is not allowed; allowed: one of cpi-u, gdp"),
+    ],
+}
+CASES = [(slug, *case) for slug, cases in BAD_PARAMETERS.items() for case in cases]
+
+
+def test_every_chapter_has_its_bad_parameter_table():
+    assert set(BAD_PARAMETERS) == set(CHAPTER_NOTEBOOKS)
+
+
+@pytest.mark.parametrize("slug, kind, parameters, message", CASES, ids=[f"{c[0]}: {c[1]}" for c in CASES])
+def test_bad_parameters_stop_the_notebook_with_a_named_cause(tmp_path, slug, kind, parameters, message):
     with pytest.raises(pm.PapermillExecutionError) as error:
-        run(tmp_path, "budgets", **parameters)
+        run(tmp_path, slug, **parameters)
     assert error.value.ename == "ValueError"
     assert message in error.value.evalue

@@ -1,0 +1,154 @@
+"""The built site as readers get it: links resolve offline, and every page works in a real browser.
+
+The browser tests drive Debian's Chromium through Playwright (Playwright's own browser download is
+not available here). Without Chromium they are skipped with the reason shown in pytest's summary;
+with ``BSN_REQUIRE_BROWSER=1`` (as in CI) a missing browser is a failure.
+"""
+from __future__ import annotations
+
+import functools
+import os
+import re
+import shutil
+import threading
+from html.parser import HTMLParser
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+import pytest
+
+from analysis.build import toc_notebooks
+from analysis.claims import registry
+from analysis.data import REPO_ROOT
+
+ARTIFACTS = REPO_ROOT / "test-artifacts" / "screenshots"
+CHROMIUM = os.environ.get("BSN_CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
+TOC_PAGES = ["book/intro", "book/bibliography"] + [str(p.relative_to(REPO_ROOT).with_suffix("")) for p in toc_notebooks()]
+
+
+class Links(HTMLParser):
+    """The ids a page defines and the local links it makes."""
+
+    def __init__(self):
+        super().__init__()
+        self.ids, self.links = set(), []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        for key in ("id", "name"):
+            if attrs.get(key):
+                self.ids.add(attrs[key])
+        for key in ("href", "src"):
+            if attrs.get(key):
+                self.links.append(attrs[key])
+
+
+def parse(path: Path) -> Links:
+    links = Links()
+    links.feed(path.read_text(encoding="utf-8"))
+    return links
+
+
+def test_no_broken_internal_link_or_anchor(built_book):
+    html = built_book / "_build" / "html"
+    pages = {p: parse(p) for p in html.rglob("*.html") if "_static" not in p.parts}  # _static holds templates
+    broken = []
+    for path, links in pages.items():
+        for link in links.links:
+            parts = urlsplit(link)
+            if parts.scheme or link.startswith(("//", "mailto:")):
+                continue
+            target = (path.parent / unquote(parts.path)).resolve() if parts.path else path
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.exists():
+                broken.append(f"{path.relative_to(html)} -> {link} (no such file)")
+            elif parts.fragment and target.suffix == ".html" and parts.fragment not in pages[target].ids:
+                broken.append(f"{path.relative_to(html)} -> {link} (no such anchor)")
+    assert not broken, "\n".join(broken)
+
+
+def test_every_toc_page_was_built(built_book):
+    for name in TOC_PAGES:
+        assert (built_book / "_build" / "html" / f"{name}.html").is_file(), name
+
+
+@pytest.fixture(scope="module")
+def site(built_book):
+    """The built site served on localhost."""
+    handler = functools.partial(SimpleHTTPRequestHandler, directory=str(built_book / "_build" / "html"))
+    handler.log_message = lambda *args: None
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).is_file():
+        reason = f"browser tests skipped: Chromium not found at {CHROMIUM} (apt-get install chromium)"
+        if os.environ.get("BSN_REQUIRE_BROWSER") == "1":
+            pytest.fail(reason.replace("skipped", "required (BSN_REQUIRE_BROWSER=1)"))
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=[
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--no-first-run", "--disable-sync"])
+        yield browser
+        browser.close()
+
+
+def open_page(browser, url: str):
+    """A page with its console errors and failed requests recorded."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    problems = []
+    page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
+    page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+    page.on("requestfailed", lambda r: problems.append(f"failed request: {r.url}"))
+    page.on("response", lambda r: problems.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 else None)
+    page.goto(url, wait_until="networkidle")
+    return page, problems
+
+
+@pytest.mark.parametrize("name", TOC_PAGES)
+def test_page_loads_cleanly_with_images_that_have_alt_text(browser, site, name):
+    page, problems = open_page(browser, urljoin(site, f"{name}.html"))
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name.replace('/', '_')}.png"), full_page=True)
+    assert not problems, "\n".join(problems)
+    images = page.eval_on_selector_all("main img", "els => els.map(e => [e.src, e.naturalWidth, e.alt])")
+    for src, width, alt in images:
+        assert width > 0, f"{src} did not load"
+        assert alt.strip(), f"{src} has no alt text"
+    if name == "book/chapters/budgets":
+        assert len(images) == 2
+    page.close()
+
+
+def test_ledger_shows_every_claim_and_its_links_resolve(browser, site):
+    page, problems = open_page(browser, urljoin(site, "book/ledger.html"))
+    rows = page.locator("tr[id^='ledger-']")
+    assert rows.count() == len(registry())
+    links = page.eval_on_selector_all("tr[id^='ledger-'] a", "els => els.map(e => e.href)")
+    assert links
+    for link in sorted(set(links)):
+        target, anchors = open_page(browser, link)
+        fragment = urlsplit(link).fragment
+        assert not anchors
+        if fragment:
+            assert target.locator(f"[id='{fragment}']").count() == 1, link
+        target.close()
+    assert not problems
+    page.close()
+
+
+def test_site_search_finds_border_patrol(browser, site):
+    page, problems = open_page(browser, urljoin(site, "search.html?q=Border+Patrol"))
+    page.wait_for_selector("#search-results ul.search li", timeout=15000)
+    results = page.eval_on_selector_all("#search-results ul.search li a", "els => els.map(e => e.href)")
+    assert any(re.search(r"chapters/budgets\.html", r) for r in results), results
+    assert not problems
+    page.close()
