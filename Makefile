@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 READY := $(VENV)/.ready
 
-.PHONY: book test clean
+.PHONY: book test bench clean
 
 $(READY): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -22,3 +22,7 @@ test: $(READY)
 
 clean:
 	rm -rf _build
+
+# benchmark the build (cold, warm, one data file changed, papermill); writes book/benchmark.json
+bench: $(READY)
+	$(BIN)/python -m analysis bench

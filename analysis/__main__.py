@@ -1,4 +1,4 @@
-"""Command line: ``python -m analysis ledger --format json|csv`` and ``python -m analysis build``."""
+"""Command line: ``python -m analysis ledger --format json|csv``, ``build`` and ``bench``."""
 from __future__ import annotations
 
 import argparse
@@ -14,7 +14,13 @@ def main(argv: list[str] | None = None) -> int:
     show.add_argument("--format", choices=("json", "csv"), default="json")
     make = commands.add_parser("build", help="execute the notebooks whose inputs changed, then render the site")
     make.add_argument("--jobs", type=int, default=None, help="notebooks executed at once (default: all cores)")
+    bench = commands.add_parser("bench", help="measure cold, warm and changed-data builds; write book/benchmark.json")
+    bench.add_argument("--runs", type=int, default=3, help="runs per scenario (the median is kept)")
     args = parser.parse_args(argv)
+    if args.command == "bench":
+        from analysis.bench import main as bench_main
+        bench_main(args.runs)
+        return 0
     if args.command == "build":
         from analysis.build import BuildError, build
         try:

@@ -17,14 +17,13 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-import nbformat
 import yaml
 
-from analysis.data import REPO_ROOT
-
+REPO_ROOT = Path(__file__).resolve().parents[1]  # not imported from analysis.data: a warm build needs no pandas
 BUILD = REPO_ROOT / "_build"
 CACHE = BUILD / ".jupyter_cache"
 INPUTS = BUILD / ".notebook_inputs.json"
+RENDERED = BUILD / ".rendered"  # digest of everything the render reads, after the last successful render
 PROBE = ("import json, sys\nfrom analysis.data import files_read\n"
          "modules = sorted(m.__file__ for n, m in list(sys.modules.items())\n"
          "                 if (n == 'analysis' or n.startswith('analysis.')) and getattr(m, '__file__', None))\n"
@@ -56,8 +55,8 @@ def digest(path: Path) -> str | None:
     if not path.is_file():
         return None
     if path.suffix == ".ipynb":
-        cells = nbformat.read(path, as_version=4).cells
-        code = [(c.source, c.metadata.get("tags", [])) for c in cells if c.cell_type == "code"]
+        cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+        code = [("".join(c["source"]), c["metadata"].get("tags", [])) for c in cells if c["cell_type"] == "code"]
         return hashlib.sha256(json.dumps(code).encode()).hexdigest()
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
@@ -68,19 +67,16 @@ def _key(path: Path) -> str:
     return str(path.relative_to(REPO_ROOT)) if path.is_relative_to(REPO_ROOT) else str(path)
 
 
-def is_stale(notebook: Path, recorded: dict[str, str] | None, cache) -> bool:
-    """Whether the notebook must run again: never run, an input changed, or no cached outputs."""
-    if not recorded or any(digest(REPO_ROOT / path) != value for path, value in recorded.items()):
+def is_stale(record: dict | None) -> bool:
+    """Whether a notebook must run again: never run, an input changed, or its cached outputs are gone."""
+    if not record or not (CACHE / "executed" / record["cache"] / "base.ipynb").is_file():
         return True
-    try:
-        cache.match_cache_notebook(nbformat.read(notebook, as_version=4))
-    except KeyError:
-        return True
-    return False
+    return any(digest(REPO_ROOT / path) != value for path, value in record["inputs"].items())
 
 
-def execute(notebook: Path) -> tuple[nbformat.NotebookNode, dict[str, str], float]:
+def execute(notebook: Path):
     """Run one notebook; return it with outputs, the sha256 of every file it read, and the time."""
+    import nbformat
     from jupyter_cache.executors.utils import single_nb_execution
     nb = nbformat.read(notebook, as_version=4)
     nb.cells.append(nbformat.v4.new_code_cell(PROBE))
@@ -95,37 +91,64 @@ def execute(notebook: Path) -> tuple[nbformat.NotebookNode, dict[str, str], floa
 
 def execute_changed(jobs: int | None = None) -> list[str]:
     """Execute the stale notebooks in parallel and store their outputs in the cache."""
-    from jupyter_cache import get_cache
-    from jupyter_cache.base import CacheBundleIn
-    cache = get_cache(str(CACHE))
     recorded = json.loads(INPUTS.read_text()) if INPUTS.is_file() else {}
-    stale = [nb for nb in toc_notebooks() if is_stale(nb, recorded.get(_key(nb)), cache)]
-    # kernels must import this checkout's package, whatever the virtual environment points at
-    os.environ["PYTHONPATH"] = os.pathsep.join([str(REPO_ROOT), os.environ.get("PYTHONPATH", "")]).rstrip(os.pathsep)
-    with ProcessPoolExecutor(max_workers=jobs or os.cpu_count() or 1) as pool:
-        for notebook, (nb, inputs, seconds) in zip(stale, pool.map(execute, stale)):
-            cache.cache_notebook_bundle(CacheBundleIn(nb, str(notebook), data={"execution_seconds": seconds}),
-                                        check_validity=False, overwrite=True)
-            recorded[_key(notebook)] = inputs
-            notebook.touch()  # so Sphinx re-reads the page and picks up the new outputs
-            print(f"executed {notebook.relative_to(REPO_ROOT)} in {seconds:.1f} s", flush=True)
+    stale = [nb for nb in toc_notebooks() if is_stale(recorded.get(_key(nb)))]
+    if stale:
+        _execute_into_cache(stale, recorded, jobs)
     BUILD.mkdir(exist_ok=True)
     INPUTS.write_text(json.dumps(recorded, indent=1, sort_keys=True))
     print(f"{len(stale)} notebook(s) executed, {len(toc_notebooks()) - len(stale)} up to date", flush=True)
     return [str(nb.relative_to(REPO_ROOT)) for nb in stale]
 
 
-def render() -> None:
-    """Jupyter Book renders the site from the cache; any warning fails the build."""
+def _execute_into_cache(stale: list[Path], recorded: dict, jobs: int | None) -> None:
+    from jupyter_cache import get_cache
+    from jupyter_cache.base import CacheBundleIn
+    cache = get_cache(str(CACHE))
+    # kernels must import this checkout's package, whatever the virtual environment points at
+    os.environ["PYTHONPATH"] = os.pathsep.join([str(REPO_ROOT), os.environ.get("PYTHONPATH", "")]).rstrip(os.pathsep)
+    with ProcessPoolExecutor(max_workers=jobs or os.cpu_count() or 1) as pool:
+        for notebook, (nb, inputs, seconds) in zip(stale, pool.map(execute, stale)):
+            record = cache.cache_notebook_bundle(
+                CacheBundleIn(nb, str(notebook), data={"execution_seconds": seconds}),
+                check_validity=False, overwrite=True)
+            recorded[_key(notebook)] = {"inputs": inputs, "cache": record.hashkey}
+            notebook.touch()  # so Sphinx re-reads the page and picks up the new outputs
+            print(f"executed {notebook.relative_to(REPO_ROOT)} in {seconds:.1f} s", flush=True)
+
+
+def render_inputs() -> str:
+    """One digest of what the render reads besides the cache: pages, configuration, theme fixes."""
+    files = sorted([*(REPO_ROOT / "book").rglob("*"), REPO_ROOT / "_config.yml", REPO_ROOT / "_toc.yml",
+                    REPO_ROOT / "requirements.txt", Path(__file__).with_name("sphinx_fixes.py")])
+    listing = [(str(f.relative_to(REPO_ROOT)), hashlib.sha256(f.read_bytes()).hexdigest()) for f in files if f.is_file()]
+    return hashlib.sha256(json.dumps(listing).encode()).hexdigest()
+
+
+def render(executed: list[str]) -> None:
+    """Jupyter Book renders the site from the cache; any warning fails the build.
+
+    Skipped when no notebook ran and nothing the render reads changed since the last good render.
+    """
+    inputs = render_inputs()
+    if not executed and (BUILD / "html" / "index.html").is_file() and RENDERED.is_file() \
+            and RENDERED.read_text() == inputs:
+        print("site up to date: nothing to render", flush=True)
+        return
+    RENDERED.unlink(missing_ok=True)
     jupyter_book = Path(sys.executable).with_name("jupyter-book")
     done = subprocess.run([str(jupyter_book), "build", str(REPO_ROOT), "--warningiserror", "--keep-going"])
     if done.returncode != 0:
         raise BuildError(f"jupyter-book build failed (exit {done.returncode}); see the warnings above")
+    RENDERED.write_text(inputs)
 
 
-def write_ledger_files() -> None:
-    """The ledger as downloadable JSON and CSV beside the site."""
+def write_ledger_files(executed: list[str]) -> None:
+    """The ledger as downloadable JSON and CSV beside the site, remade when the ledger page was."""
     from analysis import ledger
+    files = [BUILD / "html" / "ledger.json", BUILD / "html" / "ledger.csv"]
+    if "book/ledger.ipynb" not in executed and all(f.is_file() for f in files):
+        return  # same inputs as the ledger page, which is up to date
     frame = ledger.build()
     (BUILD / "html" / "ledger.json").write_text(ledger.to_json(frame), encoding="utf-8")
     (BUILD / "html" / "ledger.csv").write_text(ledger.to_csv(frame), encoding="utf-8")
@@ -134,7 +157,7 @@ def write_ledger_files() -> None:
 def build(jobs: int | None = None) -> list[str]:
     start = time.perf_counter()
     executed = execute_changed(jobs)
-    render()
-    write_ledger_files()
+    render(executed)
+    write_ledger_files(executed)
     print(f"book built in {time.perf_counter() - start:.1f} s: {BUILD / 'html' / 'index.html'}", flush=True)
     return executed

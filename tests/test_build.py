@@ -24,7 +24,7 @@ def executed(done) -> list[str]:
 
 def test_cold_build_executes_every_notebook_and_shows_the_figures(built_book):
     log = (built_book / "_build" / "cold-build.log").read_text()
-    assert "2 notebook(s) executed, 0 up to date" in log
+    assert "3 notebook(s) executed, 0 up to date" in log
     chapter = page(built_book, "chapters/budgets")
     assert "5.10-fold" in chapter and "internally inconsistent" in chapter
     assert 'id="heyman-port-budget-1993-2010"' in chapter
@@ -35,7 +35,8 @@ def test_cold_build_executes_every_notebook_and_shows_the_figures(built_book):
 
 def test_rebuild_executes_exactly_what_changed(built_book, tmp_path):
     root = copy_repo(tmp_path / "repo", with_build_from=built_book)
-    assert executed(build_book(root)) == []
+    done = build_book(root)
+    assert executed(done) == [] and "3 up to date" in done.stdout
 
     # one value in one data file: every notebook that read the file re-runs, and the page changes
     DataCopy(root / "data").rewrite("border_patrol_agents",
@@ -44,7 +45,8 @@ def test_rebuild_executes_exactly_what_changed(built_book, tmp_path):
     assert done.returncode == 0, done.stderr[-3000:]
     assert sorted(executed(done)) == ["book/chapters/budgets.ipynb", "book/ledger.ipynb"]
     assert "4.97-fold" in page(root, "chapters/budgets") and "5.10-fold" not in page(root, "chapters/budgets")
-    assert executed(build_book(root)) == []
+    done = build_book(root)
+    assert executed(done) == [] and "site up to date: nothing to render" in done.stdout
 
     # a code change in one notebook re-runs that notebook only; a prose change re-runs nothing
     path = root / "book" / "chapters" / "budgets.ipynb"
