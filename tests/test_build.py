@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import nbformat
+import pytest
 
 from analysis.claims import registry
 from conftest import DataCopy, build_book, copy_repo
@@ -101,11 +102,31 @@ def test_the_offline_guard_does_refuse_the_network(tmp_path):
     assert "example.org" in log.read_text()
 
 
-def test_corrupted_data_fails_the_build_naming_file_column_and_row(tmp_path):
+BROKEN_DATA = {  # each corruption of one data file, and what the failed build must say
+    "missing file": (None, "enforcement/border_patrol_agents.csv: file is missing"),
+    "missing column": (lambda t: t.replace("fy,region,agents", "fy,region,staff"),
+                       "enforcement/border_patrol_agents.csv: column 'agents' is missing"),
+    "non-numeric cell": (lambda t: t.replace("1993,coastal,183", "1993,coastal,n/a"),
+                         "enforcement/border_patrol_agents.csv: row 3, column 'agents': 'n/a' is not an integer"),
+    "negative count": (lambda t: t.replace("1993,coastal,183", "1993,coastal,-183"),
+                       "enforcement/border_patrol_agents.csv: row 3, column 'agents': -183 is below the minimum 0"),
+    "duplicate year": (lambda t: t.replace("1993,coastal,183", "1992,coastal,183"),
+                       "enforcement/border_patrol_agents.csv: row 3: duplicate key (fy=1992, region=coastal)"),
+    "checksum mismatch": (lambda t: t.replace("2010,nationwide,20558", "2010,nationwide,20559"),
+                          "enforcement/border_patrol_agents.csv: sha256 checksum mismatch"),
+}
+
+
+@pytest.mark.parametrize("kind", BROKEN_DATA)
+def test_corrupted_data_fails_the_build_naming_file_column_and_row(tmp_path, kind):
     root = copy_repo(tmp_path / "repo")
-    DataCopy(root / "data").rewrite("border_patrol_agents",
-                                    lambda text: text.replace("1993,coastal,183", "1993,coastal,-183"))
+    change, message = BROKEN_DATA[kind]
+    data = DataCopy(root / "data")
+    if change is None:
+        data.path("border_patrol_agents").unlink()
+    else:
+        data.rewrite("border_patrol_agents", change, resign=kind != "checksum mismatch")
     done = build_book(root)
     assert done.returncode == 1
-    assert "enforcement/border_patrol_agents.csv: row 3, column 'agents': -183 is below the minimum 0" in done.stderr
-    assert not (root / "_build" / "html" / "ledger.json").exists()
+    assert "build failed" in done.stderr and message in done.stderr
+    assert not (root / "_build" / "html").exists()

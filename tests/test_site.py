@@ -122,7 +122,8 @@ def test_page_loads_cleanly_with_images_that_have_alt_text(browser, site, name):
     images = page.eval_on_selector_all("main img", "els => els.map(e => [e.src, e.naturalWidth, e.alt])")
     for src, width, alt in images:
         assert width > 0, f"{src} did not load"
-        assert alt.strip(), f"{src} has no alt text"
+        # Sphinx falls back to the file name when a figure has no :alt:, which describes nothing
+        assert alt.strip() and not re.search(r"\.(png|svg|jpe?g|gif)$", alt), f"{src} has no alt text ({alt!r})"
     if name == "book/chapters/budgets":
         assert len(images) == 2
     page.close()
