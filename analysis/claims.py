@@ -51,13 +51,6 @@ class Claim:
     chapter: str
     status: str
 
-    def figure(self, label_start: str = "") -> Figure:
-        """The stated figure whose label starts with ``label_start`` (the first one by default)."""
-        for fig in self.stated:
-            if fig.label.startswith(label_start):
-                return fig
-        raise KeyError(f"claim {self.id} has no stated figure labelled {label_start!r}")
-
 
 def _figure(raw: dict, claim_id: str) -> Figure:
     where = f"claim {claim_id}: stated figure {raw.get('label', '?')!r}"

@@ -154,9 +154,3 @@ def _typed_column(cells: pd.Series, field: dict, where: str) -> pd.Series:
             row = int(outside.idxmax())
             fail(row, f"{cells[row]!r} is not one of: {', '.join(map(str, rules['enum']))}")
     return values
-
-
-def clear_cache() -> None:
-    """Forget loaded files (tests switch data folders)."""
-    _read_catalogue.cache_clear()
-    _load.cache_clear()

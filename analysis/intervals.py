@@ -14,9 +14,6 @@ class Interval:
         if self.low > self.high:
             raise ValueError(f"interval low {self.low} is above high {self.high}")
 
-    def contains(self, x: float) -> bool:
-        return self.low <= x <= self.high
-
     def relative_gap(self, x: float) -> float:
         """How far ``x`` lies outside the interval, relative to the nearest bound (0 inside)."""
         if x < self.low:

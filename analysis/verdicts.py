@@ -127,8 +127,7 @@ def check_against_source(claim_id: str, figure: Figure, source: Figure, toleranc
         return None
     reason = (f"{source_name}, which the author cites, gives \u201c{source.as_printed}\u201d, "
               f"not \u201c{figure.as_printed}\u201d ({share(worst)} apart).")
-    value = source.value if source.value is not None else None
-    return ClaimResult(claim_id, figure.as_printed, value, figure.unit, MISQUOTED, reason, "official")
+    return ClaimResult(claim_id, figure.as_printed, source.value, figure.unit, MISQUOTED, reason, "official")
 
 
 def unverifiable(claim_id: str, figure: Figure, missing: str) -> ClaimResult:

@@ -13,7 +13,7 @@ from analysis.claims import claim
 from analysis.data import load
 from analysis.fmt import number, sentence
 from analysis.growth import ratio
-from analysis.inflation import DEFLATORS, price_ratio
+from analysis.inflation import DEFLATORS, price_ratio, to_real
 from analysis.params import Param, Parameters, start_before_end
 from analysis.plotting import TIER_MARKERS, finish, new_figure
 
@@ -106,18 +106,15 @@ def _staffing_claims(p: dict) -> list[verdicts.ClaimResult]:
     def span(y0, y1):
         return f"nationwide agents, FY{y0} ({a[y0]:,}) to FY{y1} ({a[y1]:,})"
 
-    c = claim("heyman-bp-growth-1993-2001")
-    tripled = verdicts.check_all(c.id, [
-        (c.stated[0], a[s], f"Nationwide agents in FY{s}"),
-        (c.stated[1], a[TRIPLED_END], f"in FY{TRIPLED_END}"),
-        (c.stated[2], ratio(a[s], a[TRIPLED_END]), span(s, TRIPLED_END)),
-    ], tol)
-    c = claim("heyman-bp-growth-2005-present")
-    doubled = verdicts.check_all(c.id, [
-        (c.stated[0], a[DOUBLED_START], f"Nationwide agents in FY{DOUBLED_START}"),
-        (c.stated[1], a[e], f"in FY{e}"),
-        (c.stated[2], ratio(a[DOUBLED_START], a[e]), span(DOUBLED_START, e)),
-    ], tol)
+    def build_up(claim_id: str, y0: int, y1: int) -> verdicts.ClaimResult:
+        """A claim stating a start level, an end level and the growth between them."""
+        c = claim(claim_id)
+        return verdicts.check_all(c.id, [(c.stated[0], a[y0], f"Nationwide agents in FY{y0}"),
+                                         (c.stated[1], a[y1], f"in FY{y1}"),
+                                         (c.stated[2], ratio(a[y0], a[y1]), span(y0, y1))], tol)
+
+    tripled = build_up("heyman-bp-growth-1993-2001", s, TRIPLED_END)
+    doubled = build_up("heyman-bp-growth-2005-present", DOUBLED_START, e)
     c = claim("heyman-bp-staffing-1993-2010")
     staffing = verdicts.check(c.id, c.stated[0], ratio(a[s], a[e]), tol, basis=sentence(span(s, e)))
     c = claim("heyman-bp-quintupled-since-1994")
@@ -199,7 +196,7 @@ def budget_points(end_year: int, deflator: str) -> pd.DataFrame:
     rows = reported("bp_budget")
     rows = rows[rows["fy_start"].notna() & (rows["fy_start"] == rows["fy_end"])].copy()
     rows["fy"] = rows["fy_start"].astype(int)
-    rows["real"] = [value * price_ratio(fy, end_year, deflator) for fy, value in zip(rows["fy"], rows["value"])]
+    rows["real"] = [to_real(value, fy, end_year, deflator) for fy, value in zip(rows["fy"], rows["value"])]
     return rows.sort_values(["fy", "tier", "publisher"])[["fy", "value", "real", "tier", "publisher", "citation"]]
 
 
