@@ -20,6 +20,7 @@ STATUSES = {
     "not-yet-checked": "its chapter is not written yet",
     "descriptive": "a descriptive number or a proposal that no data can test",
 }
+ESSAY_FIELDS = ("file", "short", "author", "title", "publisher", "date")
 ID_PATTERN = re.compile(r"^[a-z]+(-[a-z0-9]+)+$")
 
 
@@ -80,6 +81,10 @@ def _figure(raw: dict, claim_id: str) -> Figure:
 def parse_registry(document: dict) -> tuple[dict, dict[str, Claim]]:
     """Validate a parsed registry; return the essays and the claims by id."""
     essays = document.get("essays") or {}
+    for key, essay in essays.items():
+        missing = [k for k in ESSAY_FIELDS if not essay.get(k)]
+        if missing:
+            raise ClaimsError(f"essay {key}: field {missing[0]!r} is missing")
     claims: dict[str, Claim] = {}
     for raw in document.get("claims") or []:
         claim_id = raw.get("id", "?")

@@ -53,11 +53,6 @@ def build() -> pd.DataFrame:
     return pd.DataFrame(rows, columns=COLUMNS)
 
 
-def essay_label(key: str) -> str:
-    essay = essays()[key]
-    return f"{essay['author'].split(',')[0]} ({str(essay['date'])[:4]})"
-
-
 def to_json(frame: pd.DataFrame) -> str:
     return frame.to_json(orient="records", indent=2, force_ascii=False, double_precision=6) + "\n"
 
@@ -88,7 +83,7 @@ def to_html(frame: pd.DataFrame) -> str:
         else:
             anchor = f"#{row.id}" if row.verdict not in (NOT_YET_CHECKED, DESCRIPTIVE) else ""
             where = f'<a href="chapters/{row.chapter}.html{anchor}">{title}</a>'
-        cells = [escape(essay_label(row.essay)), escape(row.claim), escape(row.stated),
+        cells = [escape(essays()[row.essay]['short']), escape(row.claim), escape(row.stated),
                  escape(number(row.recomputed, row.unit)) if row.recomputed is not None else "",
                  f'<span class="verdict">{escape(row.verdict)}</span>', escape(row.reason), where]
         rows.append(f'<tr id="ledger-{row.id}">' + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")

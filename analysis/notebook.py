@@ -45,7 +45,7 @@ def claim_texts(results: list[ClaimResult]) -> dict:
 def table(frame: pd.DataFrame):
     """A table for readers: full cell text (pandas would cut it), no row numbers, no random ids."""
     from IPython.display import HTML
-    return HTML(frame.to_html(index=False, escape=True, border=0, classes="table"))
+    return HTML(frame.to_html(index=False, escape=True, border=0, classes="table", justify="left"))
 
 
 def results_table(results: list[ClaimResult]) -> pd.DataFrame:

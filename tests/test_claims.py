@@ -73,6 +73,7 @@ def _broken(change):
 
 
 @pytest.mark.parametrize("change, message", [
+    (lambda d: d["essays"]["heyman2011"].pop("short"), "essay heyman2011: field 'short' is missing"),
     (lambda d: d["claims"][0].pop("essay"), "claim heyman-bp-staffing-1993-2010: field 'essay' is missing"),
     (lambda d: d["claims"][1].update(id=d["claims"][0]["id"]), "claim heyman-bp-staffing-1993-2010: id is used twice"),
     (lambda d: d["claims"][0].update(chapter="nowhere"), "chapter 'nowhere' is not one of budgets"),
