@@ -10,7 +10,7 @@ import types
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-TYPE_NAMES = {int: "an integer", float: "a number", str: "a string", bool: "true or false"}
+TYPE_NAMES = {int: "an integer", float: "a number", str: "a string", bool: "true or false", dict: "a mapping"}
 # names IPython puts in a notebook's namespace that are not parameters
 _NOTEBOOK_NAMES = {"In", "Out", "get_ipython", "exit", "quit", "open"}
 
@@ -26,6 +26,7 @@ class Param:
     maximum: Any = None
     exclusive: bool = False    # bounds themselves not allowed
     range_note: str = ""       # where the bounds come from, e.g. "the fiscal years the staffing data cover"
+    check: Callable[[Any], None] | None = None  # further checks (for mappings), raising ValueError
 
     def bounds(self) -> tuple[Any, Any]:
         resolve = lambda b: b() if callable(b) else b  # noqa: E731
@@ -35,6 +36,8 @@ class Param:
         """The allowed values in words, for error messages and documentation."""
         if self.choices:
             return "one of " + ", ".join(map(str, self.choices))
+        if self.type is dict:
+            return f"a mapping like {self.default}"
         low, high = self.bounds()
         note = f" ({self.range_note})" if self.range_note else ""
         if low is not None and high is not None:
@@ -53,6 +56,8 @@ class Param:
                              f"got {type(value).__name__} {value!r}; allowed: {self.allowed()}")
         if self.choices is not None and value not in self.choices:
             raise ValueError(f"parameter {self.name!r}={value!r} is not allowed; allowed: {self.allowed()}")
+        if self.check is not None:
+            self.check(value)
         low, high = self.bounds()
         below = low is not None and (value <= low if self.exclusive else value < low)
         above = high is not None and (value >= high if self.exclusive else value > high)

@@ -1,0 +1,48 @@
+"""Data series more than one chapter reads: Border Patrol agents and apprehensions, reported figures."""
+from __future__ import annotations
+
+import pandas as pd
+
+from analysis.data import load
+
+
+def agents(region: str = "nationwide") -> pd.Series:
+    """Border Patrol agents on board by fiscal year."""
+    frame = load("border_patrol_agents")
+    return frame[frame["region"] == region].set_index("fy")["agents"].astype(int)
+
+
+def agents_in(fy: int, region: str = "nationwide") -> int:
+    series = agents(region)
+    if fy not in series.index:
+        raise ValueError(f"no {region} Border Patrol staffing figure for FY{fy}; "
+                         f"the data cover FY{series.index.min()}-FY{series.index.max()}")
+    return int(series[fy])
+
+
+def apprehensions_in(fy: int, region: str = "southwest") -> int:
+    frame = load("border_patrol_apprehensions")
+    row = frame[(frame["region"] == region) & (frame["fy"] == fy)]
+    if row.empty:
+        raise ValueError(f"no {region} apprehension figure for FY{fy}")
+    return int(row["apprehensions"].iloc[0])
+
+
+def reported(measure: str) -> pd.DataFrame:
+    """Figures read from publications for one measure, official ones first."""
+    frame = load("reported_figures")
+    frame = frame[frame["measure"] == measure].copy()
+    frame["tier_rank"] = (frame["tier"] != "official").astype(int)
+    return frame.sort_values(["tier_rank", "fy_start", "citation"]).drop(columns="tier_rank")
+
+
+def reported_in(measure: str, fy: int, allow_secondary: bool) -> pd.Series | None:
+    """The best figure for exactly one fiscal year: official if any, else secondary if allowed.
+
+    Figures for other years are never used in its place (no interpolation).
+    """
+    rows = reported(measure)
+    rows = rows[(rows["fy_start"] == fy) & (rows["fy_end"] == fy)]
+    if not allow_secondary:
+        rows = rows[rows["tier"] == "official"]
+    return None if rows.empty else rows.iloc[0]
