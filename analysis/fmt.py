@@ -13,11 +13,15 @@ def number(x: float | None, unit: str = "") -> str:
         return f"{x:.2f}-fold"
     if unit.startswith("percent"):
         return f"{x:.0f}%"
+    if unit == "usd billion":
+        return number(x * 1e9, "usd")
+    if unit == "usd million":
+        return number(x * 1e6, "usd")
     if unit == "usd":
         if abs(x) >= 1e9:
-            return f"${x / 1e9:.2f} billion"
+            return f"${x / 1e9:.2f}".rstrip("0").rstrip(".") + " billion"
         if abs(x) >= 1e6:
-            return f"${x / 1e6:.0f} million"
+            return f"${x / 1e6:.1f}".rstrip("0").rstrip(".") + " million"
         return f"${x:,.0f}"
     if float(x).is_integer():
         return f"{int(x):,}"

@@ -19,7 +19,7 @@ CHAPTER_NOTEBOOKS = {slug: BOOK / "chapters" / f"{slug}.ipynb" for slug in chapt
 
 
 def test_every_written_chapter_has_a_notebook():
-    assert set(CHAPTER_NOTEBOOKS) == {"budgets"}
+    assert set(CHAPTER_NOTEBOOKS) == {"budgets", "guns_money"}
     assert all(path.is_file() for path in CHAPTER_NOTEBOOKS.values())
 
 
@@ -97,12 +97,33 @@ BAD_PARAMETERS = {  # per chapter: each kind of bad input, and what the error mu
         ("negative tolerance", {"tolerance": -0.1}, "parameter 'tolerance'=-0.1 is out of range; allowed: between 0.0"),
         ("unknown deflator", {"deflator": "ppi"}, "parameter 'deflator'='ppi' is not allowed; allowed: one of cpi-u, gdp"),
     ],
+    "guns_money": [
+        ("unknown name", {"officers": 5000}, "unknown parameter 'officers'; allowed parameters: tolerance, year"),
+        ("wrong type", {"officers_shifted": "many"}, "parameter 'officers_shifted' must be an integer, got str 'many'"),
+        ("year outside the data", {"deaths_last_fy": 2030},
+         "parameter 'deaths_last_fy'=2030 is outside the data; allowed: between 1998 and 2019"),
+        ("start after end", {"deaths_first_fy": 2009, "deaths_last_fy": 2001},
+         "parameter 'deaths_first_fy'=2009 must be before 'deaths_last_fy'=2001"),
+        ("negative tolerance", {"tolerance": -1.0}, "parameter 'tolerance'=-1.0 is out of range; allowed: between 0.0"),
+        ("unknown choice", {"borderlands": "texas"},
+         "parameter 'borderlands'='texas' is not allowed; allowed: one of on-the-line, border-states"),
+        ("bad mapping", {"weights": {"harm": 1}}, "parameter 'weights' must weigh exactly harm, probability, feasibility"),
+    ],
 }
 CASES = [(slug, *case) for slug, cases in BAD_PARAMETERS.items() for case in cases]
 
 
 def test_every_chapter_has_its_bad_parameter_table():
     assert set(BAD_PARAMETERS) == set(CHAPTER_NOTEBOOKS)
+
+
+def test_guns_money_reruns_with_other_parameters(tmp_path):
+    wider = run(tmp_path, "guns_money", borderlands="border-states", officers_shifted=5000,
+                weights={"harm": 1.0, "probability": 0.0, "feasibility": 0.0})
+    assert wider["heyman-borderlands-population.verdict"] == "understated"
+    assert wider["borderlands_people"] == "70,850,713"
+    assert wider["share_of_patrol"] == "24%"
+    assert wider["rubric_ordering"] == "terrorism = guns-drugs-money > unauthorized migration"
 
 
 @pytest.mark.parametrize("slug, kind, parameters, message", CASES, ids=[f"{c[0]}: {c[1]}" for c in CASES])

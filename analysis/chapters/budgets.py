@@ -223,6 +223,10 @@ def chapter_values(start_year: int, end_year: int, deflator: str, tolerance: flo
         values[f"prices_{key}"] = f"{prices:.2f}-fold"
         values[f"port_real_if_doubled_{key}"] = f"{implied_real_growth(c.stated[0].value, start_year, end_year, name):.0f}%"
         values[f"port_nominal_for_stated_real_{key}"] = f"{(1 + c.stated[1].value / 100) * prices:.2f}-fold"
+    consistent = [name for name in DEFLATORS if verdicts.check_consistency(
+        "", c.stated[1], implied_real_growth(c.stated[0].value, start_year, end_year, name), tolerance,
+        basis="") is None]
+    values["port_consistent_under"] = " and ".join(consistent) if consistent else "neither index"
     land = reported("land_port_budget")
     values["land_port_reports"] = "; ".join(
         f"{number(r.value, 'usd')} for {('FY' + str(r.fy_start)) if pd.notna(r.fy_start) else 'a year not stated'}"

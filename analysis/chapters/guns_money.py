@@ -1,0 +1,518 @@
+"""Chapter: guns, money and the human cost (Heyman 2011, the claims not in the budgets chapter).
+
+Cash seized against cash smuggled, migrant deaths, the fence, commercial traffic, the borderland
+population, port staffing, the essay's other figures, the 10,000-officer scenario and the essay's
+risk rubric as an explorable model.
+"""
+from __future__ import annotations
+
+import itertools
+from dataclasses import replace
+
+import pandas as pd
+
+from analysis import verdicts
+from analysis.claims import claim
+from analysis.data import load
+from analysis.fmt import number
+from analysis.growth import ratio
+from analysis.params import Param, Parameters
+from analysis.plotting import finish, new_figure
+from analysis.series import agents_in, apprehensions_in, reported, reported_in
+
+DOMAINS = ("terrorism", "guns-drugs-money", "unauthorized migration")
+CRITERIA = ("harm", "probability", "feasibility")
+# The essay's qualitative ratings on a 1 (low) to 3 (high) scale, each from its own wording:
+# terrorism: harm "unquestionably" high, probability reduced ("only potential"), response debatable;
+# guns-drugs-money: meets "all three criteria most consistently"; migration: "highly probable",
+# harm takes it "out of the domain of security", feasibility of stopping flows "debatable".
+ESSAY_RATINGS = {
+    "terrorism": {"harm": 3, "probability": 1, "feasibility": 2},
+    "guns-drugs-money": {"harm": 3, "probability": 3, "feasibility": 3},
+    "unauthorized migration": {"harm": 1, "probability": 3, "feasibility": 2},
+}
+EQUAL_WEIGHTS = {"harm": 1.0, "probability": 1.0, "feasibility": 1.0}
+BORDERLANDS = {"on-the-line": "the counties that touch the international line",
+               "border-states": "every county of California, Arizona, New Mexico and Texas"}
+# Operation Hold the Line (El Paso, September 1993) opened the build-up the essay dates to 1993
+BUILDUP_START = 1993
+
+
+def _check_ratings(ratings: dict) -> None:
+    if set(ratings) != set(DOMAINS):
+        raise ValueError(f"parameter 'ratings' must rate exactly {', '.join(DOMAINS)}; got {', '.join(ratings)}")
+    for domain, scores in ratings.items():
+        if not isinstance(scores, dict) or set(scores) != set(CRITERIA):
+            raise ValueError(f"parameter 'ratings' for {domain!r} must give {', '.join(CRITERIA)}")
+        for criterion, score in scores.items():
+            if score not in (1, 2, 3) or isinstance(score, bool):
+                raise ValueError(f"parameter 'ratings' {domain!r} {criterion!r}={score!r}; allowed: 1, 2 or 3")
+
+
+def _check_weights(weights: dict) -> None:
+    if set(weights) != set(CRITERIA):
+        raise ValueError(f"parameter 'weights' must weigh exactly {', '.join(CRITERIA)}; got {', '.join(weights)}")
+    if any(not isinstance(w, (int, float)) or isinstance(w, bool) or w < 0 for w in weights.values()) \
+            or sum(weights.values()) <= 0:
+        raise ValueError(f"parameter 'weights' must be numbers of zero or more, not all zero; got {weights}")
+
+
+def _deaths_years() -> tuple[int, int]:
+    fy = load("southwest_border_deaths")["fy"]
+    return int(fy.min()), int(fy.max())
+
+
+def _traffic_years() -> tuple[int, int]:
+    crossings = load("border_crossings")
+    years = crossings[crossings["months"] == 12]["year"]
+    return int(years.min()), int(years.max())
+
+
+def _population_years() -> tuple[int, int]:
+    years = load("county_population")["year"]
+    return int(years.min()), int(years.max())
+
+
+def _windows(values: dict) -> None:
+    for first, last in (("deaths_first_fy", "deaths_last_fy"), ("traffic_baseline_year", "traffic_end_year")):
+        if values[first] >= values[last]:
+            raise ValueError(f"parameter {first!r}={values[first]} must be before {last!r}={values[last]}")
+    if values["flow_low_usd"] > values["flow_high_usd"]:
+        raise ValueError(f"parameter 'flow_low_usd'={values['flow_low_usd']} must not exceed "
+                         f"'flow_high_usd'={values['flow_high_usd']}")
+
+
+def _bounds(years, note):
+    return dict(minimum=lambda: years()[0], maximum=lambda: years()[1], range_note=note)
+
+
+PARAMETERS = Parameters(
+    params=(
+        Param("tolerance", float, 0.10, "relative difference within which a figure counts as accurate",
+              minimum=0.0, maximum=1.0),
+        Param("year", int, 2010, "fiscal year standing for the essay's present (apprehensions, budget, scenario)",
+              minimum=1992, maximum=2019, range_note="the fiscal years the staffing and apprehension data share"),
+        Param("seized_usd", float, 41e6, "cash seized by CBP at ports, in US dollars (GAO-11-73: about $41 million)",
+              minimum=0.0),
+        Param("months_covered", int, 16, "months the seizures cover (GAO-11-73: March 2009 to June 2010)",
+              minimum=1, maximum=120),
+        Param("flow_low_usd", float, 18e9, "low estimate of cash smuggled south each year, US dollars", minimum=0.0,
+              exclusive=True),
+        Param("flow_high_usd", float, 39e9, "high estimate of cash smuggled south each year, US dollars",
+              minimum=0.0, exclusive=True),
+        Param("deaths_first_fy", int, 1998, "first fiscal year of the window for migrant deaths",
+              **_bounds(_deaths_years, "the fiscal years the deaths data cover")),
+        Param("deaths_last_fy", int, 2010, "last fiscal year of that window (the essay's present)",
+              **_bounds(_deaths_years, "the fiscal years the deaths data cover")),
+        Param("traffic_baseline_year", int, 1993, "calendar year before NAFTA the traffic claim starts from",
+              minimum=1990, maximum=2024, range_note="a year before the traffic data end"),
+        Param("traffic_end_year", int, 2010, "calendar year the traffic claim ends in",
+              **_bounds(_traffic_years, "the complete calendar years of the crossings data")),
+        Param("borderlands", str, "on-the-line", "which counties make up the borderlands", choices=tuple(BORDERLANDS)),
+        Param("population_year", int, 2010, "year of the population count (2010: the census)",
+              **_bounds(_population_years, "the years of the county population data")),
+        Param("officers_shifted", int, 10000, "Border Patrol officers moved to the ports in the scenario", minimum=0),
+        Param("ratings", dict, ESSAY_RATINGS, "the essay's ratings, 1 (low) to 3 (high), of each domain on each "
+              "criterion", check=_check_ratings),
+        Param("weights", dict, EQUAL_WEIGHTS, "weight of each criterion in the priority score", check=_check_weights),
+    ),
+    checks=(_windows,),
+)
+
+
+# --- cash seized against cash smuggled ---------------------------------------------------------
+
+def interdiction_rate(seized_usd: float, months_covered: int, flow_usd: float) -> float:
+    """Share (percent) of a year's smuggled cash that the seizures, annualized, amount to."""
+    return seized_usd * 12 / months_covered / flow_usd * 100
+
+
+def _gao_figure(measure: str) -> pd.Series:
+    rows = reported(measure)
+    if rows.empty:
+        raise ValueError(f"no reported figure for {measure!r} in reported_figures")
+    return rows.iloc[0]
+
+
+def _cash_claim(p: dict) -> verdicts.ClaimResult:
+    c = claim("heyman-cash-seized-vs-smuggled")
+    seized, flow = c.stated
+    gao_seized = reported("cash_seized_outbound")
+    gao_seized = gao_seized[gao_seized["period_end"] == "2010-06"].iloc[0]
+    low, high = _gao_figure("cash_flow_estimate_low"), _gao_figure("cash_flow_estimate_high")
+    source = replace(flow, qualifier="range", low=low["value"] / 1e9, high=high["value"] / 1e9,
+                     as_printed=f"{number(low['value'], 'usd')} to {number(high['value'], 'usd')} a year")
+    rates = [interdiction_rate(p["seized_usd"], p["months_covered"], f) for f in (p["flow_high_usd"], p["flow_low_usd"])]
+    rate_text = (f"Annualized over {p['months_covered']} months, the seizures are {rates[0]:.2f}% to {rates[1]:.2f}% "
+                 "of the estimated flow.")
+    report = low["publication"].rsplit("(", 1)[-1].rstrip(")")  # "GAO-11-73"
+    misquoted = verdicts.check_against_source(c.id, flow, source, p["tolerance"],
+                                              source_name=f"{report}, quoting the National Drug Intelligence Center")
+    if misquoted:
+        seized_ok = verdicts.check(c.id, seized, gao_seized["value"] / 1e6, p["tolerance"], basis=report)
+        return replace(misquoted, stated="; ".join(f.as_printed for f in c.stated),
+                       reason=f"{misquoted.reason} The seized amount agrees with {report} ({seized_ok.verdict}). "
+                              f"{rate_text}")
+    result = verdicts.check(c.id, seized, gao_seized["value"] / 1e6, p["tolerance"],
+                            basis=gao_seized["publication"], tier=gao_seized["tier"])
+    return replace(result, reason=result.reason + " " + rate_text)
+
+
+# --- migrant deaths --------------------------------------------------------------------------------
+
+def deaths(first_fy: int, last_fy: int) -> pd.Series:
+    frame = load("southwest_border_deaths").set_index("fy")["deaths"].astype(int)
+    return frame.loc[first_fy:last_fy]
+
+
+def _deaths_claim(p: dict) -> verdicts.ClaimResult:
+    c = claim("heyman-migrant-deaths-per-year")
+    figure = c.stated[0]
+    window = deaths(p["deaths_first_fy"], p["deaths_last_fy"])
+    holds = [fy for fy, n in window.items() if figure.low <= n <= figure.high]
+    result = verdicts.check(c.id, figure, float(window.median()), p["tolerance"], unit="deaths per year",
+                            basis=f"Median Border Patrol count of southwest border deaths, FY{window.index.min()}-"
+                                  f"FY{window.index.max()}")
+    years = ", ".join(f"FY{fy}" for fy in holds) or "none"
+    return replace(result, reason=result.reason + f" The yearly count lies within the stated range in "
+                                                  f"{len(holds)} of {len(window)} years ({years}).")
+
+
+# --- the fence ------------------------------------------------------------------------------------
+
+def fence_costs() -> dict:
+    """GAO-09-896's fence figures and what follows per mile and per year."""
+    build, upkeep = _gao_figure("fence_construction_cost"), _gao_figure("fence_maintenance_cost")
+    horizon, miles = _gao_figure("fence_maintenance_horizon"), _gao_figure("fence_miles_built")
+    per_year = upkeep["value"] / horizon["value"]
+    return {"build": build, "upkeep": upkeep, "horizon_years": int(horizon["value"]), "miles": miles["value"],
+            "build_per_mile": build["value"] / miles["value"], "upkeep_per_year": per_year,
+            "upkeep_per_mile_year": per_year / miles["value"]}
+
+
+def _fence_claim(p: dict) -> verdicts.ClaimResult:
+    c = claim("heyman-fence-cost")
+    costs = fence_costs()
+    tier = "official" if {costs["build"]["tier"], costs["upkeep"]["tier"]} == {"official"} else "secondary"
+    return verdicts.check_all(c.id, [
+        (c.stated[0], costs["build"]["value"] / 1e9, "GAO-09-896, construction"),
+        (c.stated[1], costs["upkeep"]["value"] / 1e9, f"maintenance over {costs['horizon_years']} years"),
+    ], p["tolerance"], tier=tier)
+
+
+# --- commercial and other traffic -------------------------------------------------------------------
+
+def crossings(measure: str, border: str = "us-mexico") -> pd.Series:
+    """Inbound crossings at the land border by calendar year (complete years only)."""
+    frame = load("border_crossings")
+    frame = frame[(frame["border"] == border) & (frame["measure"] == measure) & (frame["months"] == 12)]
+    return frame.groupby("year")["value"].sum().astype(float)
+
+
+def _traffic_claim(p: dict) -> verdicts.ClaimResult:
+    c = claim("heyman-nafta-traffic-growth")
+    trucks, people = crossings("Trucks"), crossings("Personal Vehicle Passengers")
+    start, end = p["traffic_baseline_year"], p["traffic_end_year"]
+    first = int(trucks.index.min())
+    if start < first:
+        nearest = ratio(trucks[first], trucks[end])
+        return verdicts.unverifiable(c.id, c.stated[0], (
+            f"the crossings series (BTS) starts in {first}, after NAFTA took effect, so the {start} baseline is not "
+            f"in the data; the nearest testable version, {first} to {end}, shows trucks up "
+            f"{number(nearest, 'ratio')} and personal-vehicle passengers up "
+            f"{number(ratio(people[first], people[end]), 'ratio')}"))
+    return verdicts.check_all(c.id, [
+        (c.stated[0], ratio(trucks[start], trucks[end]), f"Trucks entering from Mexico, {start} to {end}"),
+        (c.stated[1], ratio(people[start], people[end]), f"personal-vehicle passengers, {start} to {end}"),
+    ], p["tolerance"])
+
+
+# --- population of the borderlands -------------------------------------------------------------------
+
+def borderland_population(definition: str, year: int) -> tuple[int, int]:
+    """Population and number of counties of the borderlands under a definition (census count in 2010)."""
+    frame = load("county_population")
+    series = "census" if year == 2010 else "estimate"
+    frame = frame[(frame["series"] == series) & (frame["year"] == year)]
+    if definition == "on-the-line":
+        frame = frame[frame["on_mexico_border"] == 1]
+    return int(frame["population"].sum()), len(frame)
+
+
+def _population_claim(p: dict) -> verdicts.ClaimResult:
+    c = claim("heyman-borderlands-population")
+    people, counties = borderland_population(p["borderlands"], p["population_year"])
+    kind = "census count" if p["population_year"] == 2010 else "July 1 estimate"
+    return verdicts.check(c.id, c.stated[0], people, p["tolerance"],
+                          basis=f"Population of {BORDERLANDS[p['borderlands']]} ({counties} counties), "
+                                f"{p['population_year']} {kind}")
+
+
+# --- ports of entry ---------------------------------------------------------------------------------
+
+def ondcp_series(measure: str) -> pd.Series:
+    """One ONDCP southwest-border series by fiscal year: actual years only (its FY1998 was a plan)."""
+    rows = reported(measure)
+    rows = rows[(rows["citation"] == "ondcp_sw_ins") & ~rows["note"].fillna("").str.startswith("Planned")
+                & ~rows["note"].fillna("").str.contains("planned", case=False)]
+    return rows.set_index("fy_start")["value"].sort_index()
+
+
+def inspectors() -> pd.Series:
+    """INS inspectors at southwest land ports by fiscal year (ONDCP)."""
+    return ondcp_series("ins_sw_land_port_inspectors")
+
+
+def _port_staffing_claim(p: dict) -> verdicts.ClaimResult:
+    c = claim("heyman-port-staffing-1993-2010")
+    counts = inspectors()
+    first, last = int(counts.index.min()), int(counts.index.max())  # FY1990 and FY1997
+    result = verdicts.check(c.id, c.stated[0], ratio(counts[first], counts[last]), p["tolerance"],
+                            basis=f"INS inspectors at southwest land ports, FY{first} ({counts[first]:,.0f}) to "
+                                  f"FY{last} ({counts[last]:,.0f}), the only years with public counts")
+    return replace(result, reason=result.reason + " No public series of port staffing covers 1993 to 2010, so "
+                                                  "this tests only the 1990s part of the claim.")
+
+
+def _not_in_the_data(claim_id: str, missing: str) -> verdicts.ClaimResult:
+    return verdicts.unverifiable(claim_id, claim(claim_id).stated[0], missing)
+
+
+# --- the other figures ----------------------------------------------------------------------------
+
+def _crossings_per_year_claim(p: dict) -> verdicts.ClaimResult:
+    c = claim("heyman-unauthorized-crossings-per-year")
+    result = verdicts.check(c.id, c.stated[0], apprehensions_in(p["year"]), p["tolerance"],
+                            basis=f"Southwest border apprehensions in FY{p['year']}")
+    return replace(result, reason=result.reason + " Apprehensions count events, not people, and miss those "
+                                                  "never caught, so they only approximate crossings.")
+
+
+def _spending_claim(p: dict) -> verdicts.ClaimResult:
+    c = claim("heyman-billions-on-migration-enforcement")
+    budget = reported_in("bp_budget", p["year"], allow_secondary=True)
+    if budget is None:
+        return verdicts.unverifiable(c.id, c.stated[0], f"no Border Patrol budget figure for FY{p['year']}")
+    result = verdicts.check(c.id, c.stated[0], budget["value"] / 1e9, p["tolerance"], unit="USD billion",
+                            basis=f"Border Patrol budget in FY{p['year']} [{budget['publisher']}], a lower bound "
+                                  "for spending on arrests and removals", tier=budget["tier"])
+    return result
+
+
+def _fees_claim(p: dict) -> verdicts.ClaimResult:
+    c = claim("heyman-smuggler-use-and-price")
+    series = smuggling_fees("mmp")
+    start, end = BUILDUP_START, int(series.index.max())
+    result = verdicts.check(c.id, c.stated[1], ratio(series[start], series[end]), p["tolerance"],
+                            basis=f"Average fee reported to the Mexican Migration Project, {start} "
+                                  f"({number(series[start], 'usd')}) to {end} ({number(series[end], 'usd')})")
+    return replace(result, stated="; ".join(f.as_printed for f in c.stated),
+                   reason=result.reason + " The source does not say whether the dollars are nominal or constant, "
+                                          "and the share of migrants using smugglers is not in the data, so only "
+                                          "the direction of the price is tested.")
+
+
+def smuggling_fees(source: str) -> pd.Series:
+    fees = load("smuggling_fees")
+    return fees[fees["source"] == source].set_index("year")["fee_usd"].astype(float)
+
+
+# --- the scenario and the rubric ------------------------------------------------------------------------
+
+def shift_scenario(officers_shifted: int, year: int) -> dict:
+    """What moving Border Patrol officers to the ports would mean in one fiscal year."""
+    patrol = agents_in(year)
+    officers = reported_in("cbp_officers", year, allow_secondary=True)
+    return {"patrol": patrol, "share_of_patrol": officers_shifted / patrol * 100,
+            "cbp_officers": None if officers is None else float(officers["value"]),
+            "cbp_officers_source": None if officers is None else officers["publisher"],
+            "cbp_officers_tier": None if officers is None else f"{officers['tier']}",
+            "added_to_ports": None if officers is None else officers_shifted / officers["value"] * 100}
+
+
+def priority_scores(ratings: dict, weights: dict) -> pd.Series:
+    """Weighted mean rating of each domain: higher means a higher security priority."""
+    total = sum(weights.values())
+    return pd.Series({d: sum(weights[k] * ratings[d][k] for k in CRITERIA) / total for d in DOMAINS})
+
+
+def ordering(ratings: dict, weights: dict) -> str:
+    """Domains from highest to lowest priority; "=" joins domains whose scores tie."""
+    scores = priority_scores(ratings, weights).round(9)
+    levels = sorted(set(scores), reverse=True)
+    return " > ".join(" = ".join(d for d in DOMAINS if scores[d] == level) for level in levels)
+
+
+def orderings_over_weights(ratings: dict, step: float = 0.05) -> pd.DataFrame:
+    """Every weighting on a grid over the simplex, with the ordering it gives."""
+    points = []
+    n = round(1 / step)
+    for i, j in itertools.product(range(n + 1), repeat=2):
+        if i + j <= n:
+            w = {"harm": i / n, "probability": j / n, "feasibility": (n - i - j) / n}
+            points.append({**w, "ordering": ordering(ratings, w)})
+    return pd.DataFrame(points)
+
+
+# --- all claims --------------------------------------------------------------------------------------
+
+UNTESTABLE = {
+    "heyman-no-terrorists-via-southwest": "no public record lists terrorists who did or did not cross the "
+                                          "southwest border; watchlist encounters (a later chapter) are not terrorists",
+    "heyman-immigrant-violent-crime-lower": "no crime rates by nativity are among the book's data",
+    "heyman-ports-main-route": "seizures at ports against seizures between ports, by drug, gun and cash, are not "
+                               "among the book's data",
+    "heyman-gao-covert-test-failure": "GAO's covert-test results (GAO-08-219 and related testimony) were not found "
+                                      "in the public copies read; its summary gives no failure rate",
+    "heyman-ports-understaffed": "GAO's comparison of port staffing with CBP's staffing model was found only as "
+                                 "'several thousand' officers short, with no percentage",
+    "heyman-millions-unauthorized-migrants": "no estimate of the unauthorized population (DHS or independent) "
+                                             "is among the book's data",
+    "heyman-el-paso-safest-city": "no city crime statistics (FBI Uniform Crime Reports) are among the book's data",
+}
+
+
+def check_claims(**params) -> list[verdicts.ClaimResult]:
+    """Every factual claim of this chapter, recomputed with the given parameters."""
+    p = PARAMETERS.validate(params)
+    results = [_cash_claim(p), _deaths_claim(p), _fence_claim(p), _traffic_claim(p), _population_claim(p),
+               _port_staffing_claim(p), _crossings_per_year_claim(p), _spending_claim(p), _fees_claim(p)]
+    results += [_not_in_the_data(claim_id, missing) for claim_id, missing in UNTESTABLE.items()]
+    return results
+
+
+# --- figures and the numbers the prose cites ------------------------------------------------------------
+
+def cash_figure(seized_usd: float, months_covered: int, flow_low_usd: float, flow_high_usd: float, **_):
+    """The interdiction rate across the whole range of flow estimates."""
+    import numpy as np
+    essay = claim("heyman-cash-seized-vs-smuggled").stated[1]
+    low = min(flow_low_usd, essay.low * 1e9) * 0.5
+    high = max(flow_high_usd, essay.high * 1e9) * 1.3
+    flows = np.linspace(low, high, 200)
+    fig, ax = new_figure("Cash seized as a share of cash smuggled",
+                         "Estimated cash smuggled south in a year (billion US dollars, nominal)",
+                         "Annualized seizures (% of the flow)")
+    ax.plot(flows / 1e9, [interdiction_rate(seized_usd, months_covered, f) for f in flows], color="C0")
+    ax.axvspan(flow_low_usd / 1e9, flow_high_usd / 1e9, color="C0", alpha=0.15, label="Flow range used (by default, GAO's)")
+    ax.axvspan(essay.low, essay.high, color="C1", alpha=0.15, label="Range the essay states")
+    ax.legend(loc="upper right", fontsize="small")
+    return finish(fig)
+
+
+def deaths_figure(deaths_first_fy: int, deaths_last_fy: int, **_):
+    essay = claim("heyman-migrant-deaths-per-year").stated[0]
+    first, last = _deaths_years()
+    series = deaths(first, last)
+    fig, ax = new_figure("Deaths recorded by the Border Patrol on the southwest border", "Fiscal year",
+                         "Deaths (persons)")
+    ax.bar(series.index, series.values, color=["C0" if deaths_first_fy <= fy <= deaths_last_fy else "C7"
+                                               for fy in series.index])
+    ax.axhspan(essay.low, essay.high, color="C1", alpha=0.2, label="Range the essay states")
+    ax.legend(loc="upper left", fontsize="small")
+    return finish(fig)
+
+
+def traffic_figure(traffic_end_year: int, **_):
+    """Trucks and personal-vehicle passengers from Mexico, as an index of the first year."""
+    fig, ax = new_figure("Inbound crossings at the U.S.-Mexico land border", "Calendar year",
+                         "Index, first year of the series = 100")
+    for measure, label in (("Trucks", "Trucks"), ("Personal Vehicle Passengers", "Personal-vehicle passengers")):
+        series = crossings(measure)
+        ax.plot(series.index, series / series.iloc[0] * 100, marker=".", label=label)
+    ax.axhline(400, color="C1", linestyle="--", label="Four times the first year")
+    ax.axvline(traffic_end_year, color="grey", linestyle=":", label=f"End year of the comparison ({traffic_end_year})")
+    ax.legend(loc="upper left", fontsize="small")
+    return finish(fig)
+
+
+def rubric_figure(ratings: dict, **_):
+    """Which domain comes first for every weighting of the three criteria."""
+    grid = orderings_over_weights(ratings)
+    grid["first"] = grid["ordering"].str.split(" > ").str[0].str.replace(" = ", " and ")
+    fig, ax = new_figure("Top security priority under each weighting", "Weight on harm (share of total)",
+                         "Weight on probability (share of total)")
+    for (domain, points), colour in zip(grid.groupby("first"), ("C0", "C1", "C2", "C3", "C4", "C5")):
+        ax.scatter(points["harm"], points["probability"], color=colour, label=f"{domain} first", s=25)
+    ax.set_xlim(-0.03, 1.03)
+    ax.set_ylim(-0.03, 1.03)
+    ax.legend(loc="upper right", fontsize="small")
+    return finish(fig)
+
+
+def rubric_table(ratings: dict, weights: dict) -> pd.DataFrame:
+    scores = priority_scores(ratings, weights)
+    return pd.DataFrame([{"domain": d, **{k: ratings[d][k] for k in CRITERIA}, "priority score": round(scores[d], 2)}
+                         for d in DOMAINS]).sort_values("priority score", ascending=False, kind="stable")
+
+
+def first_share(ratings: dict, domain: str) -> float:
+    """Percent of weightings under which ``domain`` ranks first, alone or tied."""
+    grid = orderings_over_weights(ratings)
+    return float(grid["ordering"].str.split(" > ").str[0].str.split(" = ").map(lambda top: domain in top).mean() * 100)
+
+
+def orderings_share(ratings: dict) -> pd.DataFrame:
+    grid = orderings_over_weights(ratings)
+    shares = grid["ordering"].value_counts(normalize=True).mul(100).round(1)
+    return shares.rename_axis("priority ordering").reset_index(name="share of weightings (%)")
+
+
+def chapter_values(**params) -> dict:
+    """The numbers the chapter's prose cites, each computed here (glued, never typed)."""
+    p = PARAMETERS.validate(params)
+    low, high = _gao_figure("cash_flow_estimate_low"), _gao_figure("cash_flow_estimate_high")
+    annual = p["seized_usd"] * 12 / p["months_covered"]
+    window = deaths(p["deaths_first_fy"], p["deaths_last_fy"])
+    costs = fence_costs()
+    request = reported_in("cbp_budget_request", 2009, allow_secondary=False)
+    trucks = crossings("Trucks")
+    gao_trucks = _gao_figure("truck_crossings_from_mexico")
+    people, counties = borderland_population(p["borderlands"], p["population_year"])
+    wide, wide_counties = borderland_population("border-states", p["population_year"])
+    line, line_counties = borderland_population("on-the-line", p["population_year"])
+    agents_sw = ondcp_series("bp_southwest_agents")
+    counts = inspectors()
+    scenario = shift_scenario(p["officers_shifted"], p["year"])
+    shares = orderings_share(p["ratings"])
+    values = {
+        "year": p["year"], "tolerance": f"{p['tolerance']:.0%}",
+        "seized": number(p["seized_usd"], "usd"), "months_covered": p["months_covered"],
+        "seized_annual": number(annual, "usd"),
+        "flow_low": number(p["flow_low_usd"], "usd"), "flow_high": number(p["flow_high_usd"], "usd"),
+        "rate_low": f"{interdiction_rate(p['seized_usd'], p['months_covered'], p['flow_high_usd']):.2f}%",
+        "rate_high": f"{interdiction_rate(p['seized_usd'], p['months_covered'], p['flow_low_usd']):.2f}%",
+        "gao_flow": f"{number(low['value'], 'usd')} to {number(high['value'], 'usd')}",
+        "deaths_window": f"FY{window.index.min()}-FY{window.index.max()}",
+        "deaths_min": int(window.min()), "deaths_max": int(window.max()),
+        "deaths_min_fy": f"FY{window.idxmin()}", "deaths_max_fy": f"FY{window.idxmax()}",
+        "fence_miles": f"{costs['miles']:,.0f}", "fence_horizon": costs["horizon_years"],
+        "fence_per_mile": number(costs["build_per_mile"], "usd"),
+        "fence_upkeep_per_year": number(costs["upkeep_per_year"], "usd"),
+        "fence_upkeep_per_mile_year": number(costs["upkeep_per_mile_year"], "usd"),
+        "cbp_request_2009": number(request["value"], "usd") if request is not None else "n/a",
+        "upkeep_share_of_cbp": f"{costs['upkeep_per_year'] / request['value'] * 100:.1f}%" if request is not None else "n/a",
+        "traffic_first_year": int(trucks.index.min()), "traffic_last_year": int(trucks.index.max()),
+        "trucks_first": f"{trucks.iloc[0] / 1e6:.2f} million", "trucks_1998": f"{trucks[1998] / 1e6:.2f} million",
+        "gao_trucks_1998": gao_trucks["as_printed"],
+        "borderlands_definition": BORDERLANDS[p["borderlands"]], "borderlands_people": f"{people:,}",
+        "borderlands_counties": counties, "line_people": f"{line:,}", "line_counties": line_counties,
+        "wide_people": f"{wide:,}", "wide_counties": wide_counties, "population_year": p["population_year"],
+        "inspectors_first": f"{counts.iloc[0]:,.0f}", "inspectors_last": f"{counts.iloc[-1]:,.0f}",
+        "inspectors_first_fy": f"FY{counts.index[0]}", "inspectors_last_fy": f"FY{counts.index[-1]}",
+        "inspectors_ratio": number(ratio(counts.iloc[0], counts.iloc[-1]), "ratio"),
+        "agents_sw_ratio": number(ratio(agents_sw[counts.index[0]], agents_sw[counts.index[-1]]), "ratio"),
+        "inspectors_vs_agents": "faster" if ratio(counts.iloc[0], counts.iloc[-1])
+        > ratio(agents_sw[counts.index[0]], agents_sw[counts.index[-1]]) else "more slowly",
+        "officers_shifted": f"{p['officers_shifted']:,}", "patrol": f"{scenario['patrol']:,}",
+        "share_of_patrol": f"{scenario['share_of_patrol']:.0f}%",
+        "cbp_officers": f"{scenario['cbp_officers']:,.0f}" if scenario["cbp_officers"] else "no figure",
+        "cbp_officers_source": scenario["cbp_officers_source"] or "none",
+        "cbp_officers_tier": scenario["cbp_officers_tier"] or "no",
+        "added_to_ports": f"{scenario['added_to_ports']:.0f}%" if scenario["added_to_ports"] else "unknown",
+        "rubric_ordering": ordering(p["ratings"], p["weights"]),
+        "rubric_top_share": f"{shares.iloc[0, 1]:.0f}%", "rubric_top_ordering": shares.iloc[0, 0],
+        "rubric_n_orderings": len(shares),
+        "rubric_gdm_first_share": f"{first_share(p['ratings'], 'guns-drugs-money'):.0f}%",
+    }
+    return values
