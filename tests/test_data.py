@@ -38,7 +38,8 @@ def test_every_entry_documents_its_source(name):
 
 def test_every_data_file_is_catalogued():
     listed = {r["path"] for r in catalogue()["resources"]}
-    on_disk = {p.relative_to(REPO_ROOT / "data").as_posix() for p in (REPO_ROOT / "data").rglob("*.csv")}
+    on_disk = {p.relative_to(REPO_ROOT / "data").as_posix() for p in (REPO_ROOT / "data").rglob("*")
+               if p.name.endswith((".csv", ".csv.gz"))}
     assert on_disk == listed
 
 
