@@ -14,7 +14,8 @@ import os
 import subprocess
 import sys
 import time
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -51,7 +52,12 @@ def toc_notebooks() -> list[Path]:
 
 
 def digest(path: Path) -> str | None:
-    """sha256 of a file; of a notebook, only of what execution depends on (code cells and their tags)."""
+    """sha256 of a file; of a notebook, only of what execution depends on (code cells and their tags);
+    of ``catalogue#name``, only of that resource's catalogue entry."""
+    if "#" in path.name:
+        catalogue, name = str(path).rsplit("#", 1)
+        entries = {r["name"]: r for r in _catalogue(catalogue)["resources"]} if Path(catalogue).is_file() else {}
+        return hashlib.sha256(json.dumps(entries.get(name), sort_keys=True).encode()).hexdigest()
     if not path.is_file():
         return None
     if path.suffix == ".ipynb":
@@ -61,10 +67,22 @@ def digest(path: Path) -> str | None:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def _key(path: Path) -> str:
+def _catalogue(path: str) -> dict:
+    return _parsed(path, Path(path).stat().st_mtime_ns)
+
+
+@lru_cache(maxsize=4)
+def _parsed(path: str, mtime_ns: int) -> dict:
+    """The catalogue, parsed once per version (a warm build checks many entries)."""
+    return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+
+
+def _key(path) -> str:
     """Paths inside the checkout are recorded relative to it, so a copied build stays valid."""
+    path, _, entry = str(path).partition("#")
     path = Path(path).resolve()
-    return str(path.relative_to(REPO_ROOT)) if path.is_relative_to(REPO_ROOT) else str(path)
+    key = str(path.relative_to(REPO_ROOT)) if path.is_relative_to(REPO_ROOT) else str(path)
+    return key + (f"#{entry}" if entry else "")
 
 
 def is_stale(record: dict | None) -> bool:
@@ -85,7 +103,7 @@ def execute(notebook: Path):
         raise BuildError(f"{notebook.relative_to(REPO_ROOT)} failed:\n{result.exc_string}")
     probe = nb.cells.pop()
     read = json.loads("".join(o.get("text", "") for o in probe.outputs if o.get("name") == "stdout"))
-    inputs = {_key(p): digest(Path(p)) for p in [notebook, *read]}
+    inputs = {_key(p): digest(Path(p)) for p in [str(notebook), *read]}
     return nb, inputs, result.time
 
 
@@ -108,7 +126,13 @@ def _execute_into_cache(stale: list[Path], recorded: dict, jobs: int | None) -> 
     # kernels must import this checkout's package, whatever the virtual environment points at
     os.environ["PYTHONPATH"] = os.pathsep.join([str(REPO_ROOT), os.environ.get("PYTHONPATH", "")]).rstrip(os.pathsep)
     with ProcessPoolExecutor(max_workers=jobs or os.cpu_count() or 1) as pool:
-        for notebook, (nb, inputs, seconds) in zip(stale, pool.map(execute, stale)):
+        futures = {pool.submit(execute, notebook): notebook for notebook in stale}
+        for future in as_completed(futures):
+            notebook = futures[future]
+            if future.exception() is not None:
+                pool.shutdown(cancel_futures=True)  # a failed build stops as soon as it fails
+                raise future.exception()
+            nb, inputs, seconds = future.result()
             record = cache.cache_notebook_bundle(
                 CacheBundleIn(nb, str(notebook), data={"execution_seconds": seconds}),
                 check_validity=False, overwrite=True)

@@ -18,22 +18,23 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 CATALOGUE_NAME = "datapackage.yaml"
 
 
-_FILES_READ: set[Path] = set()
+_FILES_READ: set[str] = set()
 
 
 class DataError(ValueError):
     """A data file does not match its catalogue entry."""
 
 
-def record_read(path: Path) -> Path:
-    """Note that this process read ``path``: the build re-executes a notebook when such a file changes."""
-    _FILES_READ.add(Path(path).resolve())
+def record_read(path: Path, entry: str = "") -> Path:
+    """Note that this process read ``path`` (or only its catalogue entry ``entry``): the build
+    re-executes a notebook when such an input changes."""
+    _FILES_READ.add(str(Path(path).resolve()) + (f"#{entry}" if entry else ""))
     return path
 
 
 def files_read() -> list[str]:
-    """Every data file this process has read, for the build's dependency record."""
-    return sorted(str(p) for p in _FILES_READ)
+    """Every data file (and catalogue entry, as ``path#name``) this process has read."""
+    return sorted(_FILES_READ)
 
 
 def data_dir() -> Path:
@@ -43,7 +44,7 @@ def data_dir() -> Path:
 
 @lru_cache(maxsize=None)
 def _read_catalogue(folder: Path) -> dict:
-    path = record_read(folder / CATALOGUE_NAME)
+    path = folder / CATALOGUE_NAME
     if not path.is_file():
         raise DataError(f"catalogue {path} is missing")
     return yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -70,6 +71,7 @@ def load(name: str) -> pd.DataFrame:
 @lru_cache(maxsize=None)
 def _load(folder: Path, name: str) -> pd.DataFrame:
     entry = resource(name)
+    record_read(folder / CATALOGUE_NAME, entry=name)  # this file's entry, not the whole catalogue
     path = record_read(folder / entry["path"])
     if not path.is_file():
         raise DataError(f"{entry['path']}: file is missing (catalogue entry {name!r})")
@@ -118,7 +120,7 @@ def _typed_column(cells: pd.Series, field: dict, where: str) -> pd.Series:
         # row numbers are file line numbers: the header is line 1
         raise DataError(f"{where}: row {row + 2}, column {name!r}: {problem}")
 
-    blank = cells.str.strip() == ""
+    blank = cells.eq("")  # the CSVs carry no padding; a stray space fails the type check instead
     if rules.get("required") and blank.any():
         fail(int(blank.idxmax()), "value is missing but the column is required")
     if kind == "string":

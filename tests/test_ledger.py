@@ -26,7 +26,8 @@ def test_json_has_one_record_per_claim_with_the_required_fields():
     assert by_id["heyman-bp-staffing-1993-2010"]["verdict"] == "accurate"
     assert round(by_id["heyman-bp-staffing-1993-2010"]["recomputed"], 4) == 5.1038
     assert by_id["heyman-cash-seized-vs-smuggled"]["verdict"] == "misquoted"
-    assert by_id["byers-mexico-homicide-peak-2018"]["verdict"] == "not yet checked"
+    assert by_id["byers-mexico-homicide-peak-2018"]["verdict"] == "accurate"
+    assert by_id["byers-cartel-smuggling-revenue-2021"]["verdict"] == "not yet checked"
     assert by_id["caune-experts-interviewed"]["verdict"] == "descriptive"
 
 
@@ -39,7 +40,7 @@ def test_csv_matches_json():
 def test_summary_counts():
     counts = ledger.summary(ledger.build())
     assert counts["n_claims"] == len(registry())
-    assert counts["n_checked"] == 25
+    assert counts["n_checked"] == 29
     assert counts["n_checked"] + counts["n_not_yet_checked"] + counts["n_descriptive"] == counts["n_claims"]
 
 
@@ -47,4 +48,4 @@ def test_html_links_checked_claims_to_their_section():
     html = ledger.to_html(ledger.build())
     assert html.count('<tr id="ledger-') == len(registry())
     assert 'href="chapters/budgets.html#heyman-bp-staffing-1993-2010"' in html
-    assert "The kingpin strategy and Mexico&#x27;s homicides (to come)" in html
+    assert "Watchlist encounters, gotaways and smuggling money (to come)" in html

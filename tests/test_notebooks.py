@@ -19,7 +19,7 @@ CHAPTER_NOTEBOOKS = {slug: BOOK / "chapters" / f"{slug}.ipynb" for slug in chapt
 
 
 def test_every_written_chapter_has_a_notebook():
-    assert set(CHAPTER_NOTEBOOKS) == {"budgets", "guns_money"}
+    assert set(CHAPTER_NOTEBOOKS) == {"budgets", "guns_money", "kingpin"}
     assert all(path.is_file() for path in CHAPTER_NOTEBOOKS.values())
 
 
@@ -109,6 +109,16 @@ BAD_PARAMETERS = {  # per chapter: each kind of bad input, and what the error mu
          "parameter 'borderlands'='texas' is not allowed; allowed: one of on-the-line, border-states"),
         ("bad mapping", {"weights": {"harm": 1}}, "parameter 'weights' must weigh exactly harm, probability, feasibility"),
     ],
+    "kingpin": [
+        ("unknown name", {"window": 6}, "unknown parameter 'window'; allowed parameters: tolerance, series"),
+        ("wrong type", {"capture_months": "a year"}, "parameter 'capture_months' must be an integer, got str 'a year'"),
+        ("year outside the data", {"chapo_after_year": 2030},
+         "parameter 'chapo_after_year'=2030 is outside the data; allowed: between 2000 and 2021"),
+        ("start after end", {"first_year": 2020, "last_year": 2010},
+         "parameter 'first_year'=2020 must be before 'last_year'=2010"),
+        ("negative tolerance", {"tolerance": -0.5}, "parameter 'tolerance'=-0.5 is out of range; allowed: between 0.0"),
+        ("unknown estimator", {"estimator": "ols"}, "parameter 'estimator'='ols' is not allowed; allowed: one of poisson"),
+    ],
 }
 CASES = [(slug, *case) for slug, cases in BAD_PARAMETERS.items() for case in cases]
 
@@ -124,6 +134,14 @@ def test_guns_money_reruns_with_other_parameters(tmp_path):
     assert wider["borderlands_people"] == "70,850,713"
     assert wider["share_of_patrol"] == "24%"
     assert wider["rubric_ordering"] == "terrorism = guns-drugs-money > unauthorized migration"
+
+
+def test_kingpin_reruns_with_another_window_and_estimator(tmp_path):
+    other = run(tmp_path, "kingpin", estimator="log-rate", capture_months=6, window_after=12)
+    assert other["capture_months"] == "6" and other["estimator_name"].startswith("least squares")
+    # defaults (Poisson, 12 months) give +41% and "overstated"; see test_kingpin.py
+    assert not other["capture_effect"].startswith("+41%")
+    assert other["byers-kingpin-capture-homicide-effects.verdict"] in ("accurate", "roughly right", "overstated")
 
 
 @pytest.mark.parametrize("slug, kind, parameters, message", CASES, ids=[f"{c[0]}: {c[1]}" for c in CASES])

@@ -1,0 +1,454 @@
+"""Chapter: the kingpin strategy and Mexico's homicides (Byers and Warner 2024).
+
+National homicide series from both publishers (INEGI death certificates, SESNSP prosecutors'
+files) and their vintages; Sinaloa around El Chapo's capture and extradition; and an approximate,
+openly documented event-study replication of the kingpin effect on municipal monthly data.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import lru_cache
+
+import numpy as np
+import pandas as pd
+
+from analysis import verdicts
+from analysis.claims import claim
+from analysis.data import data_dir, load
+from analysis.fmt import number
+from analysis.params import Param, Parameters
+from analysis.plotting import finish, new_figure
+
+SERIES = {
+    "sesnsp-homicidio-doloso-victims": "SESNSP, victims of intentional homicide in prosecutors' files",
+    "inegi-homicides": "INEGI, homicides on death certificates (year of registration)",
+    "inegi-homicides-occurrence": "INEGI death records by year of occurrence (Gargiulo et al. tabulation)",
+}
+# "latest" takes, for each year, the most recent release the data hold, in this order
+VINTAGES = ("current-file", "definitive", "definitive-unconfirmed", "preliminary", "as-quoted",
+            "2019-01-release", "2018-table", "gargiulo-file")
+ESTIMATORS = {"poisson": "Poisson regression on counts with population as exposure",
+              "log-rate": "least squares on the log of one plus the annualized rate per 100,000"}
+EVENT_SETS = {"captures": ("captured", "recaptured"), "captures-and-killings": ("captured", "recaptured", "killed")}
+SINALOA = "25"
+PANEL_YEARS = (2000, 2021)
+
+
+def _series_years() -> tuple[int, int]:
+    years = load("national_homicides")["year"]
+    return 2000, int(years[years < _sesnsp_last_complete_year() + 1].max())
+
+
+def _sesnsp_last_complete_year() -> int:
+    frame = load("state_month_victims_sesnsp")
+    months = frame.groupby("year")["month"].nunique()
+    return int(months[months == 12].index.max())
+
+
+def _check(values: dict) -> None:
+    if values["first_year"] >= values["last_year"]:
+        raise ValueError(f"parameter 'first_year'={values['first_year']} must be before "
+                         f"'last_year'={values['last_year']}")
+    if values["chapo_before_year"] >= values["chapo_after_year"]:
+        raise ValueError(f"parameter 'chapo_before_year'={values['chapo_before_year']} must be before "
+                         f"'chapo_after_year'={values['chapo_after_year']}")
+
+
+_years = dict(minimum=lambda: _series_years()[0], maximum=lambda: _series_years()[1],
+              range_note="the complete years of the national series")
+_panel = dict(minimum=PANEL_YEARS[0], maximum=PANEL_YEARS[1], range_note="the years of the municipal panel")
+PARAMETERS = Parameters(
+    params=(
+        Param("tolerance", float, 0.10, "relative difference within which a figure counts as accurate",
+              minimum=0.0, maximum=1.0),
+        Param("series", str, "sesnsp-homicidio-doloso-victims", "national series the claim is checked against",
+              choices=tuple(SERIES)),
+        Param("vintage", str, "latest", "release of that series ('latest': the most recent for each year)",
+              choices=("latest",) + VINTAGES),
+        Param("first_year", int, 2000, "first year shown", **_years),
+        Param("last_year", int, 2024, "latest complete year, the end of the 'since 2018' comparison", **_years),
+        Param("chapo_before_year", int, 2013, "year before El Chapo's capture, for Sinaloa", **_panel),
+        Param("chapo_after_year", int, 2017, "year after his extradition, for Sinaloa", **_panel),
+        Param("estimator", str, "poisson", "how the kingpin effect is estimated", choices=tuple(ESTIMATORS)),
+        Param("event_set", str, "captures-and-killings", "which removals of leaders count as events",
+              choices=tuple(EVENT_SETS)),
+        Param("capture_months", int, 12, "months after the event pooled for the capture municipality",
+              minimum=1, maximum=36),
+        Param("neighbour_months", int, 6, "months after the event pooled for neighbouring municipalities",
+              minimum=1, maximum=36),
+        Param("neighbour_ring", int, 1, "neighbours: 1 = sharing a border, 2 = also their neighbours",
+              choices=(1, 2)),
+        Param("window_before", int, 12, "months before the event shown in the event study", minimum=3, maximum=36),
+        Param("window_after", int, 24, "months after the event shown in the event study", minimum=3, maximum=48),
+    ),
+    checks=(_check,),
+)
+
+
+# --- national series and vintages ------------------------------------------------------------------
+
+def national(series: str, vintage: str) -> pd.DataFrame:
+    """One national series by year, with the release each year's figure comes from."""
+    frame = load("national_homicides")
+    frame = frame[frame["series"] == series].copy()
+    if vintage != "latest":
+        frame = frame[frame["vintage"] == vintage]
+    frame["rank"] = frame["vintage"].map({v: i for i, v in enumerate(VINTAGES)})
+    frame = frame.sort_values(["year", "rank"]).drop_duplicates("year")
+    if series.startswith("sesnsp"):
+        frame = frame[frame["year"] <= _sesnsp_last_complete_year()]
+    return frame.set_index("year")[["value", "vintage", "publisher", "tier"]]
+
+
+def matches(value: float) -> list[str]:
+    """Every series and vintage in the data that prints exactly ``value``."""
+    frame = load("national_homicides")
+    hits = frame[frame["value"] == value]
+    return [f"{r.series} ({r.vintage}, {r.year})" for r in hits.itertuples()]
+
+
+def series_summary(first_year: int, last_year: int) -> pd.DataFrame:
+    """For each series and vintage: the 2018 figure, the peak and the fall from it."""
+    rows = []
+    frame = load("national_homicides")
+    for series in SERIES:
+        for vintage in ["latest"] + sorted(set(frame[frame["series"] == series]["vintage"])):
+            data = national(series, vintage)["value"].loc[first_year:last_year]
+            if len(data) < 2:
+                continue
+            peak = int(data.idxmax())
+            rows.append({"series": series, "vintage": vintage, "years": f"{data.index.min()}-{data.index.max()}",
+                         "2018": f"{data[2018]:,.0f}" if 2018 in data.index else "",
+                         "peak year": peak, "peak": f"{data[peak]:,.0f}",
+                         "latest": f"{data.iloc[-1]:,.0f} ({data.index[-1]})",
+                         "fall from peak": f"{(1 - data.iloc[-1] / data[peak]) * 100:.1f}%"})
+    return pd.DataFrame(rows)
+
+
+def _peak_claim(p: dict) -> verdicts.ClaimResult:
+    c = claim("byers-mexico-homicide-peak-2018")
+    level, since = c.stated
+    data = national(p["series"], p["vintage"])["value"].loc[p["first_year"]:p["last_year"]]
+    if 2018 not in data.index:
+        return verdicts.unverifiable(c.id, level, f"the {p['series']} series ({p['vintage']}) has no 2018 figure")
+    peak = int(data.idxmax())
+    result = verdicts.check_all(c.id, [
+        (level, data[2018], f"{p['series']} ({p['vintage']}) in 2018"),
+        (since, data.iloc[-1] / data[2018], f"{data.index[-1]} against 2018"),
+    ], p["tolerance"])
+    exact = "; ".join(matches(level.value)) or "no series"
+    return replace(result, reason=f"{result.reason} In this series the peak year is {peak}. "
+                                           f"The printed figure matches exactly: {exact}.")
+
+
+# --- Sinaloa and El Chapo ---------------------------------------------------------------------------
+
+def state_annual(cve_ent: str) -> pd.DataFrame:
+    """A state's homicides by year from both publishers (complete years only)."""
+    inegi = load("state_month_homicides_inegi")
+    inegi = inegi[inegi["cve_ent"] == cve_ent].groupby("year")["homicides"].agg(["sum", "count"])
+    sesnsp = load("state_month_victims_sesnsp")
+    sesnsp = sesnsp[(sesnsp["cve_ent"] == cve_ent) & (sesnsp["subtype"] == "homicidio-doloso")]
+    sesnsp = sesnsp.groupby("year")["victims"].agg(["sum", "count"])
+    return pd.DataFrame({"INEGI (occurrence)": inegi["sum"][inegi["count"] == 12],
+                         "SESNSP (victims)": sesnsp["sum"][sesnsp["count"] == 12]})
+
+
+def _chapo_claim(p: dict) -> verdicts.ClaimResult:
+    c = claim("byers-el-chapo-violence")
+    sinaloa = state_annual(SINALOA)["INEGI (occurrence)"]
+    before, after = p["chapo_before_year"], p["chapo_after_year"]
+    return verdicts.check(c.id, c.stated[0], sinaloa[after] / sinaloa[before], p["tolerance"],
+                          basis=f"Homicides in Sinaloa (INEGI), {before} ({sinaloa[before]:,.0f}) to {after} "
+                                f"({sinaloa[after]:,.0f})")
+
+
+# --- the municipal panel ---------------------------------------------------------------------------
+
+def population() -> pd.DataFrame:
+    """CONAPO municipal population by year; 2007-2009, empty in the source, interpolated linearly
+    between 2006 and 2010 (stated in the chapter: the only interpolation in the book)."""
+    wide = load("municipal_population").pivot(index="cve_mun", columns="year", values="population").astype(float)
+    for year in (2007, 2008, 2009):
+        wide[year] = wide[2006] + (wide[2010] - wide[2006]) * (year - 2006) / 4
+    return wide.stack().rename("population").reset_index()
+
+
+def panel() -> pd.DataFrame:
+    """Monthly homicides and population by municipality, 2000-2021 (built once per data folder)."""
+    return _panel(data_dir()).copy()
+
+
+@lru_cache(maxsize=2)
+def _panel(folder) -> pd.DataFrame:
+    """Monthly homicides and population by municipality, 2000-2021.
+
+    Municipalities created after 2000 are folded into the municipality they were split from,
+    where a source states it, so every series covers the same territory throughout; the few
+    with no stated parent are left out (both choices listed in municipality_changes).
+    """
+    counts = load("municipal_month_homicides")
+    changes = load("municipality_changes").dropna(subset=["parent_cve_mun"])
+    parent = dict(zip(changes["cve_mun"], changes["parent_cve_mun"]))
+    counts["cve_mun"] = counts["cve_mun"].replace(parent)
+    counts = counts.groupby(["cve_mun", "year", "month"], as_index=False)["homicides"].sum()
+    frame = counts.merge(population(), on=["cve_mun", "year"], how="inner")
+    frame = frame[frame["population"] > 0]
+    frame["t"] = ((frame["year"] - PANEL_YEARS[0]) * 12 + frame["month"] - 1).astype("int64")
+    frame["homicides"] = frame["homicides"].astype(float)
+    frame["log_population"] = np.log(frame["population"])
+    frame["log_rate"] = np.log1p(frame["homicides"] / frame["population"] * 1e5 * 12)
+    return frame.reset_index(drop=True)
+
+
+def month_index(date: str) -> int:
+    return (int(date[:4]) - PANEL_YEARS[0]) * 12 + int(date[5:7]) - 1
+
+
+def events(event_set: str) -> pd.DataFrame:
+    """Removals of leaders with a municipality stated by a source and at least a month given;
+    a municipality's first such event in the panel years is its event."""
+    frame = load("kingpin_events")
+    frame = frame[frame["cve_mun"].notna() & frame["event_type"].isin(EVENT_SETS[event_set])
+                  & frame["date_precision"].isin(["day", "month", "approx_day", "announcement"])].copy()
+    frame["year"] = frame["event_date"].str[:4].astype(int)
+    frame = frame[frame["year"].between(*PANEL_YEARS)]
+    frame["t"] = frame["event_date"].map(month_index).astype("int64")
+    return frame.sort_values("t").drop_duplicates("cve_mun")[
+        ["event_id", "event_date", "person", "event_type", "organization", "cve_mun", "t"]]
+
+
+def neighbours(treated: pd.Series, ring: int) -> pd.Series:
+    """Event month for municipalities within ``ring`` borders of an event municipality (not themselves
+    treated); a municipality near two events takes the earlier."""
+    pairs = load("municipal_adjacency")
+    adjacent = pd.concat([pairs.rename(columns={"cve_mun_a": "a", "cve_mun_b": "b"}),
+                          pairs.rename(columns={"cve_mun_b": "a", "cve_mun_a": "b"})])[["a", "b"]]
+    reached = treated.copy()
+    for _ in range(ring):
+        step = adjacent[adjacent["a"].isin(reached.index)]
+        step = pd.Series(step["a"].map(reached).values, index=step["b"].values)
+        reached = pd.concat([reached, step]).groupby(level=0).min()
+    return reached.drop(treated.index, errors="ignore").astype("int64")
+
+
+# --- the event study -----------------------------------------------------------------------------------
+
+def design(event_set: str, neighbour_ring: int, capture_months: int, neighbour_months: int) -> pd.DataFrame:
+    """The panel with months since the event for capture and neighbouring municipalities."""
+    frame = panel()
+    treated = events(event_set).set_index("cve_mun")["t"]
+    near = neighbours(treated, neighbour_ring)
+    frame["rel_c"] = frame["t"] - frame["cve_mun"].map(treated).astype(float)
+    frame["rel_n"] = frame["t"] - frame["cve_mun"].map(near).astype(float)
+    for side, months in (("c", capture_months), ("n", neighbour_months)):
+        rel = frame[f"rel_{side}"]
+        frame[f"post_{side}"] = rel.between(0, months).astype(int)
+        frame[f"later_{side}"] = (rel > months).astype(int)
+    return frame
+
+
+def _percent(b: float) -> float:
+    return (np.exp(b) - 1) * 100
+
+
+@lru_cache(maxsize=8)
+def pooled_effects(estimator: str, event_set: str, neighbour_ring: int, capture_months: int,
+                   neighbour_months: int) -> pd.DataFrame:
+    """Change in homicides (percent, with 95% interval) in the capture municipality in its first
+    ``capture_months`` months and in neighbours in their first ``neighbour_months``, against
+    municipality and month fixed effects; standard errors clustered by municipality."""
+    import pyfixest as pf
+    frame = design(event_set, neighbour_ring, capture_months, neighbour_months)
+    rhs = "post_c + later_c + post_n + later_n | cve_mun + t"
+    if estimator == "poisson":
+        fit = pf.fepois(f"homicides ~ {rhs}", frame, offset="log_population", vcov={"CRV1": "cve_mun"})
+    else:
+        fit = pf.feols(f"log_rate ~ {rhs}", frame, vcov={"CRV1": "cve_mun"})
+    table = fit.tidy()
+    return pd.DataFrame({"estimate": table["Estimate"].map(_percent), "low": table["2.5%"].map(_percent),
+                         "high": table["97.5%"].map(_percent)}, index=table.index)
+
+
+@lru_cache(maxsize=8)
+def two_stage_effect(event_set: str, neighbour_ring: int, capture_months: int, neighbour_months: int) -> pd.Series:
+    """Gardner's two-stage estimator (robust to staggered timing) for the capture municipality:
+    fixed effects fitted on not-yet-treated observations, then the residual regressed on the
+    post-event windows. Log-rate scale; its standard errors ignore the first stage."""
+    import pyfixest as pf
+    frame = design(event_set, neighbour_ring, capture_months, neighbour_months)
+    frame = frame[frame["rel_n"].isna()]  # neighbours would contaminate the comparison
+    untreated = frame[~(frame["rel_c"] >= 0)]
+    first = pf.feols("log_rate ~ 1 | cve_mun + t", untreated)
+    frame = frame[frame["cve_mun"].isin(untreated["cve_mun"])].copy()
+    frame["residual"] = frame["log_rate"] - first.predict(newdata=frame)
+    second = pf.feols("residual ~ post_c + later_c", frame, vcov={"CRV1": "cve_mun"}).tidy()
+    row = second.loc["post_c"]
+    return pd.Series({"estimate": _percent(row["Estimate"]), "low": _percent(row["2.5%"]),
+                      "high": _percent(row["97.5%"])})
+
+
+@lru_cache(maxsize=8)
+def event_study(event_set: str, neighbour_ring: int, window_before: int, window_after: int) -> pd.DataFrame:
+    """Quarterly event-study coefficients (log-rate scale, percent) for capture and neighbouring
+    municipalities; the quarter before the event is the reference."""
+    import pyfixest as pf
+    frame = design(event_set, neighbour_ring, 12, 6)
+    columns = []
+    first, last = -(window_before // 3), window_after // 3
+    for side in ("c", "n"):
+        quarter = np.floor_divide(frame[f"rel_{side}"], 3)
+        quarter = quarter.clip(first - 1, last + 1)  # the ends gather everything beyond the window
+        for q in range(first - 1, last + 2):
+            if q == -1:
+                continue
+            name = f"{side}_q{'m' if q < 0 else 'p'}{abs(q)}"
+            frame[name] = (quarter == q).astype(np.int8)
+            columns.append((side, q, name))
+    fit = pf.feols("log_rate ~ " + " + ".join(c[2] for c in columns) + " | cve_mun + t", frame,
+                   vcov={"CRV1": "cve_mun"}).tidy()
+    rows = [{"group": "capture municipality" if side == "c" else "neighbours", "quarter": q,
+             "estimate": _percent(fit.loc[name, "Estimate"]), "low": _percent(fit.loc[name, "2.5%"]),
+             "high": _percent(fit.loc[name, "97.5%"])} for side, q, name in columns if first <= q <= last]
+    reference = [{"group": g, "quarter": -1, "estimate": 0.0, "low": 0.0, "high": 0.0}
+                 for g in ("capture municipality", "neighbours")]
+    return pd.DataFrame(rows + reference).sort_values(["group", "quarter"]).reset_index(drop=True)
+
+
+def raw_counts(event_set: str, months: int = 12) -> pd.DataFrame:
+    """Homicides in each event municipality in the months before and after its event."""
+    frame = panel()
+    rows = []
+    for event in events(event_set).itertuples():
+        own = frame[frame["cve_mun"] == event.cve_mun]
+        before = own[own["t"].between(event.t - months, event.t - 1)]["homicides"].sum()
+        after = own[own["t"].between(event.t, event.t + months - 1)]["homicides"].sum()
+        rows.append({"event": f"{event.person} ({event.event_type})", "date": event.event_date,
+                     "municipality": event.cve_mun, f"{months} months before": int(before),
+                     f"{months} months after": int(after),
+                     "change": f"{(after / before - 1) * 100:+.0f}%" if before else "n/a"})
+    return pd.DataFrame(rows)
+
+
+def _interval_note(effect: pd.Series, stated: float) -> str:
+    inside = effect["low"] <= stated <= effect["high"]
+    return (f"Its 95% interval, {effect['low']:.0f}% to {effect['high']:.0f}%, "
+            f"{'includes' if inside else 'excludes'} the stated {stated:.0f}%.")
+
+
+def _kingpin_claims(p: dict) -> list[verdicts.ClaimResult]:
+    args = (p["event_set"], p["neighbour_ring"], p["capture_months"], p["neighbour_months"])
+    effects = pooled_effects(p["estimator"], *args)
+    capture, near = effects.loc["post_c"], effects.loc["post_n"]
+    n_events, n_near = len(events(p["event_set"])), len(neighbours(events(p["event_set"]).set_index("cve_mun")["t"],
+                                                                    p["neighbour_ring"]))
+    caveat = (f" Approximate replication ({p['estimator']}, {n_events} events with a sourced municipality, "
+              f"{n_near} neighbours, all other municipalities as controls): not the published studies' event "
+              "list, sample years or cartel-specific neighbours.")
+    c = claim("byers-kingpin-capture-homicide-effects")
+    # the verdict is the capture municipality's (the headline figure); the neighbours' is reported beside it
+    found = verdicts.check(c.id, c.stated[0], capture["estimate"], p["tolerance"],
+                           basis=f"Capture municipality, first {p['capture_months']} months")
+    nearby = verdicts.check(c.id, c.stated[2], near["estimate"], p["tolerance"],
+                            basis=f"Neighbours, first {p['neighbour_months']} months")
+    found = replace(found, stated="; ".join(f.as_printed for f in c.stated),
+                    reason=f"{found.reason} {_interval_note(capture, c.stated[0].value)} {nearby.reason} "
+                           f"Verdict for the neighbours alone: {nearby.verdict}. "
+                           f"{_interval_note(near, c.stated[2].value)}{caveat}")
+    d = claim("byers-kingpin-doubled-homicides")
+    doubled = verdicts.check(d.id, d.stated[0], 1 + capture["estimate"] / 100, p["tolerance"],
+                             basis=f"Homicide rate after a capture relative to before, first {p['capture_months']} "
+                                   f"months")
+    return [found, replace(doubled, reason=doubled.reason + caveat)]
+
+
+def check_claims(**params) -> list[verdicts.ClaimResult]:
+    """Every claim of this chapter, recomputed with the given parameters."""
+    p = PARAMETERS.validate(params)
+    return [_peak_claim(p), _chapo_claim(p), *_kingpin_claims(p)]
+
+
+# --- figures and the numbers the prose cites ------------------------------------------------------------
+
+def chapo_dates() -> pd.DataFrame:
+    frame = load("el_chapo_timeline")
+    return frame[frame["event_date"].str[:4].astype(int) >= 2014][["event_date", "event"]]
+
+
+def _mark_chapo(ax, monthly: bool) -> None:
+    for row in chapo_dates().itertuples():
+        year = int(row.event_date[:4]) + ((int(row.event_date[5:7]) - 1) / 12 if monthly else 0)
+        ax.axvline(year, color="grey", linestyle=":", linewidth=1)
+        ax.annotate(row.event.split(" ")[0], (year, ax.get_ylim()[1]), rotation=90, va="top", ha="right",
+                    fontsize="x-small", color="dimgray")
+
+
+def national_figure(first_year: int, last_year: int, **_):
+    fig, ax = new_figure("Homicides in Mexico by publisher", "Year", "Homicides or victims per year")
+    for series, label in SERIES.items():
+        data = national(series, "latest")["value"].loc[first_year:last_year]
+        ax.plot(data.index, data.values, marker=".", label=label)
+    ax.scatter([2018], [claim("byers-mexico-homicide-peak-2018").stated[0].value], marker="X", s=90, color="black",
+               zorder=3, label="The essay's figure for 2018")
+    ax.yaxis.set_major_formatter(lambda v, _: f"{v:,.0f}")
+    _mark_chapo(ax, monthly=False)
+    ax.legend(loc="upper left", fontsize="x-small")
+    return finish(fig)
+
+
+def sinaloa_figure(**_):
+    fig, ax = new_figure("Homicides in Sinaloa by publisher", "Year", "Homicides or victims per year")
+    data = state_annual(SINALOA)
+    for column in data:
+        series = data[column].dropna()
+        ax.plot(series.index, series.values, marker=".", label=column)
+    ax.yaxis.set_major_formatter(lambda v, _: f"{v:,.0f}")
+    _mark_chapo(ax, monthly=False)
+    ax.legend(loc="upper left", fontsize="small")
+    return finish(fig)
+
+
+def event_study_figure(event_set: str, neighbour_ring: int, window_before: int, window_after: int, **_):
+    table = event_study(event_set, neighbour_ring, window_before, window_after)
+    fig, ax = new_figure("Homicide rates around the removal of a cartel leader",
+                         "Quarters since the event (quarter before = reference)",
+                         "Change in the homicide rate (percent)")
+    for offset, (group, rows) in zip((-0.1, 0.1), table.groupby("group")):
+        ax.errorbar(rows["quarter"] + offset, rows["estimate"],
+                    yerr=[rows["estimate"] - rows["low"], rows["high"] - rows["estimate"]],
+                    fmt="o", capsize=3, label=group)
+    ax.axhline(0, color="black", linewidth=0.8)
+    ax.axvline(-0.5, color="grey", linestyle=":")
+    ax.legend(loc="upper left", fontsize="small")
+    return finish(fig)
+
+
+def chapter_values(**params) -> dict:
+    """The numbers the chapter's prose cites, each computed here (glued, never typed)."""
+    p = PARAMETERS.validate(params)
+    data = national(p["series"], p["vintage"])["value"].loc[p["first_year"]:p["last_year"]]
+    args = (p["event_set"], p["neighbour_ring"], p["capture_months"], p["neighbour_months"])
+    effects = pooled_effects(p["estimator"], *args)
+    other = pooled_effects("log-rate" if p["estimator"] == "poisson" else "poisson", *args)
+    two_stage = two_stage_effect(*args)
+    treated = events(p["event_set"])
+    sinaloa = state_annual(SINALOA)["INEGI (occurrence)"]
+    fmt = lambda row: f"{row['estimate']:+.0f}% (95% interval {row['low']:+.0f}% to {row['high']:+.0f}%)"  # noqa: E731
+    return {
+        "tolerance": f"{p['tolerance']:.0%}", "series_name": SERIES[p["series"]], "vintage": p["vintage"],
+        "series_2018": f"{data[2018]:,.0f}" if 2018 in data.index else "none",
+        "series_peak_year": int(data.idxmax()), "series_peak": f"{data.max():,.0f}",
+        "series_last_year": int(data.index.max()), "series_last": f"{data.iloc[-1]:,.0f}",
+        "exact_matches": "; ".join(matches(claim("byers-mexico-homicide-peak-2018").stated[0].value)),
+        "chapo_before_year": p["chapo_before_year"], "chapo_after_year": p["chapo_after_year"],
+        "sinaloa_before": f"{sinaloa[p['chapo_before_year']]:,.0f}", "sinaloa_after": f"{sinaloa[p['chapo_after_year']]:,.0f}",
+        "sinaloa_peak_year": int(sinaloa.idxmax()),
+        "estimator_name": ESTIMATORS[p["estimator"]], "other_estimator": "log-rate" if p["estimator"] == "poisson" else "poisson",
+        "n_events": len(treated), "n_neighbours": len(neighbours(treated.set_index("cve_mun")["t"], p["neighbour_ring"])),
+        "n_municipalities": panel()["cve_mun"].nunique(), "capture_months": p["capture_months"],
+        "neighbour_months": p["neighbour_months"],
+        "capture_effect": fmt(effects.loc["post_c"]), "neighbour_effect": fmt(effects.loc["post_n"]),
+        "capture_later": fmt(effects.loc["later_c"]), "neighbour_later": fmt(effects.loc["later_n"]),
+        "capture_other": fmt(other.loc["post_c"]), "neighbour_other": fmt(other.loc["post_n"]),
+        "capture_two_stage": fmt(two_stage),
+    }
