@@ -391,8 +391,8 @@ def national_figure(first_year: int, last_year: int, **_):
     ax.scatter([2018], [claim("byers-mexico-homicide-peak-2018").stated[0].value], marker="X", s=90, color="black",
                zorder=3, label="The essay's figure for 2018")
     ax.yaxis.set_major_formatter(lambda v, _: f"{v:,.0f}")
-    _mark_chapo(ax, monthly=False)
-    ax.legend(loc="upper left", fontsize="x-small")
+    _mark_chapo(ax, monthly=True)
+    ax.legend(loc="lower right", fontsize="x-small")
     return finish(fig)
 
 
@@ -403,7 +403,7 @@ def sinaloa_figure(**_):
         series = data[column].dropna()
         ax.plot(series.index, series.values, marker=".", label=column)
     ax.yaxis.set_major_formatter(lambda v, _: f"{v:,.0f}")
-    _mark_chapo(ax, monthly=False)
+    _mark_chapo(ax, monthly=True)
     ax.legend(loc="upper left", fontsize="small")
     return finish(fig)
 
