@@ -30,6 +30,12 @@ def chapter_results() -> dict[str, dict]:
     return results
 
 
+def published(value: float | None) -> float | None:
+    """Ten significant digits: enough for any figure here, and free of the last-bit noise that
+    parallel sums in the regression library leave between runs (two builds must match byte for byte)."""
+    return None if value is None else float(f"{value:.10g}")
+
+
 def build() -> pd.DataFrame:
     """One row per registered claim, in registry order."""
     results = chapter_results()
@@ -46,6 +52,7 @@ def build() -> pd.DataFrame:
         elif claim.id in results:
             result = results[claim.id]
             row |= {k: result[k] for k in ("recomputed", "unit", "verdict", "reason", "tier")}
+            row["recomputed"] = published(row["recomputed"])
         if (claim.status == "checked") != (claim.id in results):
             raise ValueError(f"claim {claim.id}: registry status {claim.status!r} does not match its chapter "
                              f"({'computes' if claim.id in results else 'does not compute'} it)")
