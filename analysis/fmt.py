@@ -28,6 +28,13 @@ def number(x: float | None, unit: str = "") -> str:
     return f"{x:,.2f}"
 
 
+def recomputed(low: float | None, high: float | None, unit: str) -> str:
+    """A recomputed value, or the range the data allow when there is one."""
+    if high is None or math.isnan(high):
+        return number(low, unit)
+    return f"{number(low, unit)} to {number(high, unit)}"
+
+
 def share(x: float) -> str:
     """A relative difference such as -0.125 as "12.5%"."""
     return f"{abs(x) * 100:.1f}%"

@@ -7,10 +7,11 @@ import pandas as pd
 
 from analysis import chapters
 from analysis.claims import Claim, essays, registry
-from analysis.fmt import number
+from analysis.fmt import recomputed
 from analysis.verdicts import DESCRIPTIVE, NOT_YET_CHECKED, VERDICTS
 
-COLUMNS = ["id", "essay", "claim", "stated", "recomputed", "unit", "verdict", "reason", "tier", "chapter"]
+COLUMNS = ["id", "essay", "claim", "stated", "recomputed", "recomputed_high", "unit", "verdict", "reason", "tier",
+           "chapter"]
 
 
 def stated_text(claim: Claim) -> str:
@@ -45,14 +46,15 @@ def build() -> pd.DataFrame:
     rows = []
     for claim in registry().values():
         row = {"id": claim.id, "essay": claim.essay, "claim": claim.claim, "stated": stated_text(claim),
-               "recomputed": None, "unit": claim.stated[0].unit, "verdict": NOT_YET_CHECKED,
+               "recomputed": None, "recomputed_high": None, "unit": claim.stated[0].unit,
+               "verdict": NOT_YET_CHECKED,
                "reason": "Its chapter is not written yet.", "tier": None, "chapter": claim.chapter}
         if claim.status == "descriptive":
             row |= {"verdict": DESCRIPTIVE, "reason": "A descriptive number or a proposal; no data can test it."}
         elif claim.id in results:
             result = results[claim.id]
-            row |= {k: result[k] for k in ("recomputed", "unit", "verdict", "reason", "tier")}
-            row["recomputed"] = published(row["recomputed"])
+            row |= {k: result[k] for k in ("recomputed", "recomputed_high", "unit", "verdict", "reason", "tier")}
+            row["recomputed"], row["recomputed_high"] = published(row["recomputed"]), published(row["recomputed_high"])
         if (claim.status == "checked") != (claim.id in results):
             raise ValueError(f"claim {claim.id}: registry status {claim.status!r} does not match its chapter "
                              f"({'computes' if claim.id in results else 'does not compute'} it)")
@@ -91,7 +93,7 @@ def to_html(frame: pd.DataFrame) -> str:
             anchor = f"#{row.id}" if row.verdict not in (NOT_YET_CHECKED, DESCRIPTIVE) else ""
             where = f'<a href="chapters/{row.chapter}.html{anchor}">{title}</a>'
         cells = [escape(essays()[row.essay]['short']), escape(row.claim), escape(row.stated),
-                 escape(number(row.recomputed, row.unit)) if row.recomputed is not None else "",
+                 escape(recomputed(row.recomputed, row.recomputed_high, row.unit)) if row.recomputed is not None else "",
                  f'<span class="verdict">{escape(row.verdict)}</span>', escape(row.reason), where]
         rows.append(f'<tr id="ledger-{row.id}">' + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
     head = "".join(f"<th>{h}</th>" for h in

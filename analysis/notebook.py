@@ -5,7 +5,7 @@ import numbers
 
 import pandas as pd
 
-from analysis.fmt import number
+from analysis.fmt import recomputed
 from analysis.verdicts import ClaimResult
 
 
@@ -32,7 +32,7 @@ def result_values(results: list[ClaimResult]) -> dict:
         values[f"{r.claim_id}.verdict"] = r.verdict
         values[f"{r.claim_id}.reason"] = r.reason
         values[f"{r.claim_id}.stated"] = r.stated
-        values[f"{r.claim_id}.recomputed"] = number(r.recomputed, r.unit)
+        values[f"{r.claim_id}.recomputed"] = recomputed(r.recomputed, r.recomputed_high, r.unit)
     return values
 
 
@@ -53,6 +53,6 @@ def results_table(results: list[ClaimResult]) -> pd.DataFrame:
     return pd.DataFrame({
         "claim": [r.claim_id for r in results],
         "stated": [r.stated for r in results],
-        "recomputed": [number(r.recomputed, r.unit) for r in results],
+        "recomputed": [recomputed(r.recomputed, r.recomputed_high, r.unit) for r in results],
         "verdict": [r.verdict for r in results],
     })

@@ -1,4 +1,5 @@
-"""Data series more than one chapter reads: Border Patrol agents and apprehensions, reported figures."""
+"""Data series more than one chapter reads: Border Patrol agents and apprehensions, land-border
+crossings, and figures reported in publications."""
 from __future__ import annotations
 
 import pandas as pd
@@ -28,20 +29,36 @@ def apprehensions_in(fy: int, region: str = "southwest") -> int:
     return int(row["apprehensions"].iloc[0])
 
 
-def reported(measure: str) -> pd.DataFrame:
-    """Figures read from publications for one measure, official ones first."""
-    frame = load("reported_figures")
+def crossings(measure: str, border: str = "us-mexico") -> pd.Series:
+    """Inbound crossings at a land border by calendar year (complete years only)."""
+    frame = load("border_crossings")
+    frame = frame[(frame["border"] == border) & (frame["measure"] == measure) & (frame["months"] == 12)]
+    return frame.groupby("year")["value"].sum().astype(float)
+
+
+def crossing_years() -> tuple[int, int]:
+    """First and last complete calendar year of the crossings data."""
+    frame = load("border_crossings")
+    years = frame[frame["months"] == 12]["year"]
+    return int(years.min()), int(years.max())
+
+
+def reported(measure: str, resource: str = "reported_figures") -> pd.DataFrame:
+    """Figures read from publications for one measure, official ones first.
+
+    ``reported_figures`` holds the older figures (to FY2020), ``recent_reported_figures`` the later ones."""
+    frame = load(resource)
     frame = frame[frame["measure"] == measure].copy()
     frame["tier_rank"] = (frame["tier"] != "official").astype(int)
     return frame.sort_values(["tier_rank", "fy_start", "citation"]).drop(columns="tier_rank")
 
 
-def reported_in(measure: str, fy: int, allow_secondary: bool) -> pd.Series | None:
+def reported_in(measure: str, fy: int, allow_secondary: bool, resource: str = "reported_figures") -> pd.Series | None:
     """The best figure for exactly one fiscal year: official if any, else secondary if allowed.
 
     Figures for other years are never used in its place (no interpolation).
     """
-    rows = reported(measure)
+    rows = reported(measure, resource)
     rows = rows[(rows["fy_start"] == fy) & (rows["fy_end"] == fy)]
     if not allow_secondary:
         rows = rows[rows["tier"] == "official"]

@@ -44,6 +44,7 @@ class ClaimResult:
     verdict: str
     reason: str
     tier: str | None = None  # evidence tier of the recomputed value: official or secondary
+    recomputed_high: float | None = None  # set when the data give a range: recomputed is then its low end
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -128,6 +129,19 @@ def check_against_source(claim_id: str, figure: Figure, source: Figure, toleranc
     reason = (f"{source_name}, which the author cites, gives \u201c{source.as_printed}\u201d, "
               f"not \u201c{figure.as_printed}\u201d ({share(worst)} apart).")
     return ClaimResult(claim_id, figure.as_printed, source.value, figure.unit, MISQUOTED, reason, "official")
+
+
+def check_within(claim_id: str, figure: Figure, low: float, high: float, tolerance: float, *,
+                 basis: str, unit: str | None = None, tier: str = "official") -> ClaimResult:
+    """Grade a stated figure against the range the data allow (a model's interval, or the releases
+    that bracket a year-to-date count): inside is accurate; above it the claim overstates."""
+    verdict, gap = grade(Interval(low, high), figure.value, tolerance)
+    verdict = {OVERSTATED: UNDERSTATED, UNDERSTATED: OVERSTATED}.get(verdict, verdict)
+    unit = unit or figure.unit
+    where = "within it" if gap == 0 else describe_gap(gap, tolerance).replace("it,", "the range,")
+    reason = (f"{basis}: {number(low, unit)} to {number(high, unit)}; the stated \u201c{figure.as_printed}\u201d "
+              f"lies {where}.{secondary_note(tier)}")
+    return ClaimResult(claim_id, figure.as_printed, float(low), unit, verdict, reason, tier, float(high))
 
 
 def unverifiable(claim_id: str, figure: Figure, missing: str) -> ClaimResult:

@@ -7,6 +7,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from analysis import ledger
 from analysis.claims import registry
 from analysis.data import REPO_ROOT
@@ -27,7 +29,9 @@ def test_json_has_one_record_per_claim_with_the_required_fields():
     assert round(by_id["heyman-bp-staffing-1993-2010"]["recomputed"], 4) == 5.1038
     assert by_id["heyman-cash-seized-vs-smuggled"]["verdict"] == "misquoted"
     assert by_id["byers-mexico-homicide-peak-2018"]["verdict"] == "accurate"
-    assert by_id["byers-cartel-smuggling-revenue-2021"]["verdict"] == "not yet checked"
+    revenue = by_id["byers-cartel-smuggling-revenue-2021"]
+    assert revenue["verdict"] == "accurate" and revenue["recomputed_high"] == pytest.approx(20.48365)
+    assert by_id["caune-unficyp-established-1974"]["verdict"] == "not yet checked"
     assert by_id["caune-experts-interviewed"]["verdict"] == "descriptive"
 
 
@@ -40,7 +44,7 @@ def test_csv_matches_json():
 def test_summary_counts():
     counts = ledger.summary(ledger.build())
     assert counts["n_claims"] == len(registry())
-    assert counts["n_checked"] == 29
+    assert counts["n_checked"] == 51
     assert counts["n_checked"] + counts["n_not_yet_checked"] + counts["n_descriptive"] == counts["n_claims"]
 
 
@@ -48,4 +52,4 @@ def test_html_links_checked_claims_to_their_section():
     html = ledger.to_html(ledger.build())
     assert html.count('<tr id="ledger-') == len(registry())
     assert 'href="chapters/budgets.html#heyman-bp-staffing-1993-2010"' in html
-    assert "Watchlist encounters, gotaways and smuggling money (to come)" in html
+    assert "Measuring border security (to come)" in html

@@ -19,7 +19,7 @@ CHAPTER_NOTEBOOKS = {slug: BOOK / "chapters" / f"{slug}.ipynb" for slug in chapt
 
 
 def test_every_written_chapter_has_a_notebook():
-    assert set(CHAPTER_NOTEBOOKS) == {"budgets", "guns_money", "kingpin"}
+    assert set(CHAPTER_NOTEBOOKS) == {"budgets", "guns_money", "kingpin", "watchlist"}
     assert all(path.is_file() for path in CHAPTER_NOTEBOOKS.values())
 
 
@@ -119,6 +119,18 @@ BAD_PARAMETERS = {  # per chapter: each kind of bad input, and what the error mu
         ("negative tolerance", {"tolerance": -0.5}, "parameter 'tolerance'=-0.5 is out of range; allowed: between 0.0"),
         ("unknown estimator", {"estimator": "ols"}, "parameter 'estimator'='ols' is not allowed; allowed: one of poisson"),
     ],
+    "watchlist": [
+        ("unknown name", {"source": "cato"}, "unknown parameter 'source'; allowed parameters: tolerance, tsds_baseline_fy"),
+        ("wrong type", {"smuggling_year": "2021"}, "parameter 'smuggling_year' must be an integer, got str '2021'"),
+        ("year outside the data", {"aid_last_fy": 2030},
+         "parameter 'aid_last_fy'=2030 is outside the data; allowed: between 2000 and 2022"),
+        ("start after end", {"tsds_baseline_fy": 2023, "tsds_end_fy": 2020},
+         "parameter 'tsds_baseline_fy'=2023 must be before 'tsds_end_fy'=2020"),
+        ("share above one", {"paid_share_high": 1.5},
+         "parameter 'paid_share_high'=1.5 is out of range; allowed: between 0.0 and 1.0"),
+        ("source without the years", {"gotaway_source": "mayorkas"},
+         "parameter 'gotaway_source'='mayorkas' has no figure for FY2022, FY2023"),
+    ],
 }
 CASES = [(slug, *case) for slug, cases in BAD_PARAMETERS.items() for case in cases]
 
@@ -142,6 +154,16 @@ def test_kingpin_reruns_with_another_window_and_estimator(tmp_path):
     # defaults (Poisson, 12 months) give +41% and "overstated"; see test_kingpin.py
     assert not other["capture_effect"].startswith("+41%")
     assert other["byers-kingpin-capture-homicide-effects.verdict"] in ("accurate", "roughly right", "overstated")
+
+
+def test_watchlist_reruns_with_other_sources_and_assumptions(tmp_path):
+    other = run(tmp_path, "watchlist", gotaway_source="house-hsc", comparison_border="southwest",
+                fee_low_usd=2000.0, fee_high_usd=4000.0, overdose_year=2015)
+    assert other["byers-tsds-encounters-between-ports.verdict"] == "accurate"
+    assert other["gotaway_known"] == "1,821,084"
+    assert other["byers-cartel-smuggling-revenue-2021.verdict"] == "overstated"
+    assert other["revenue_high"] == "$8.19 billion"
+    assert other["sluys-overdose-deaths-over-100000.verdict"] == "overstated"
 
 
 @pytest.mark.parametrize("slug, kind, parameters, message", CASES, ids=[f"{c[0]}: {c[1]}" for c in CASES])

@@ -18,7 +18,7 @@ from analysis.fmt import number
 from analysis.growth import ratio
 from analysis.params import Param, Parameters
 from analysis.plotting import finish, new_figure
-from analysis.series import agents_in, apprehensions_in, reported, reported_in
+from analysis.series import agents_in, apprehensions_in, crossing_years, crossings, reported, reported_in
 
 DOMAINS = ("terrorism", "guns-drugs-money", "unauthorized migration")
 CRITERIA = ("harm", "probability", "feasibility")
@@ -62,12 +62,6 @@ def _deaths_years() -> tuple[int, int]:
     return int(fy.min()), int(fy.max())
 
 
-def _traffic_years() -> tuple[int, int]:
-    crossings = load("border_crossings")
-    years = crossings[crossings["months"] == 12]["year"]
-    return int(years.min()), int(years.max())
-
-
 def _population_years() -> tuple[int, int]:
     years = load("county_population")["year"]
     return int(years.min()), int(years.max())
@@ -107,7 +101,7 @@ PARAMETERS = Parameters(
         Param("traffic_baseline_year", int, 1993, "calendar year before NAFTA the traffic claim starts from",
               minimum=1990, maximum=2024, range_note="a year before the traffic data end"),
         Param("traffic_end_year", int, 2010, "calendar year the traffic claim ends in",
-              **_bounds(_traffic_years, "the complete calendar years of the crossings data")),
+              **_bounds(crossing_years, "the complete calendar years of the crossings data")),
         Param("borderlands", str, "on-the-line", "which counties make up the borderlands", choices=tuple(BORDERLANDS)),
         Param("population_year", int, 2010, "year of the population count (2010: the census)",
               **_bounds(_population_years, "the years of the county population data")),
@@ -201,13 +195,6 @@ def _fence_claim(p: dict) -> verdicts.ClaimResult:
 
 
 # --- commercial and other traffic -------------------------------------------------------------------
-
-def crossings(measure: str, border: str = "us-mexico") -> pd.Series:
-    """Inbound crossings at the land border by calendar year (complete years only)."""
-    frame = load("border_crossings")
-    frame = frame[(frame["border"] == border) & (frame["measure"] == measure) & (frame["months"] == 12)]
-    return frame.groupby("year")["value"].sum().astype(float)
-
 
 def _traffic_claim(p: dict) -> verdicts.ClaimResult:
     c = claim("heyman-nafta-traffic-growth")
