@@ -25,6 +25,7 @@ BUILD = REPO_ROOT / "_build"
 CACHE = BUILD / ".jupyter_cache"
 INPUTS = BUILD / ".notebook_inputs.json"
 RENDERED = BUILD / ".rendered"  # digest of everything the render reads, after the last successful render
+SUMMARY_PAGES = {"book/ledger.ipynb"}  # pages that recompute every chapter
 PROBE = ("import json, sys\nfrom analysis.data import files_read\n"
          "modules = sorted(m.__file__ for n, m in list(sys.modules.items())\n"
          "                 if (n == 'analysis' or n.startswith('analysis.')) and getattr(m, '__file__', None))\n"
@@ -119,26 +120,39 @@ def execute_changed(jobs: int | None = None) -> list[str]:
     return [str(nb.relative_to(REPO_ROOT)) for nb in stale]
 
 
+def waves(stale: list[Path]) -> list[list[Path]]:
+    """The chapters first, then the pages that recompute every chapter (the ledger): by then the
+    chapters' slow results are on disk (analysis.memo) and are read back, not computed twice."""
+    last = [nb for nb in stale if _key(nb) in SUMMARY_PAGES]
+    first = [nb for nb in stale if nb not in last]
+    return [wave for wave in (first, last) if wave]
+
+
 def _execute_into_cache(stale: list[Path], recorded: dict, jobs: int | None) -> None:
-    from jupyter_cache import get_cache
-    from jupyter_cache.base import CacheBundleIn
-    cache = get_cache(str(CACHE))
     # kernels must import this checkout's package, whatever the virtual environment points at
     os.environ["PYTHONPATH"] = os.pathsep.join([str(REPO_ROOT), os.environ.get("PYTHONPATH", "")]).rstrip(os.pathsep)
     with ProcessPoolExecutor(max_workers=jobs or os.cpu_count() or 1) as pool:
-        futures = {pool.submit(execute, notebook): notebook for notebook in stale}
-        for future in as_completed(futures):
-            notebook = futures[future]
-            if future.exception() is not None:
-                pool.shutdown(cancel_futures=True)  # a failed build stops as soon as it fails
-                raise future.exception()
-            nb, inputs, seconds = future.result()
-            record = cache.cache_notebook_bundle(
-                CacheBundleIn(nb, str(notebook), data={"execution_seconds": seconds}),
-                check_validity=False, overwrite=True)
-            recorded[_key(notebook)] = {"inputs": inputs, "cache": record.hashkey}
-            notebook.touch()  # so Sphinx re-reads the page and picks up the new outputs
-            print(f"executed {notebook.relative_to(REPO_ROOT)} in {seconds:.1f} s", flush=True)
+        for wave in waves(stale):
+            _execute_wave(pool, wave, recorded)
+
+
+def _execute_wave(pool: ProcessPoolExecutor, notebooks: list[Path], recorded: dict) -> None:
+    from jupyter_cache import get_cache
+    from jupyter_cache.base import CacheBundleIn
+    cache = get_cache(str(CACHE))
+    futures = {pool.submit(execute, notebook): notebook for notebook in notebooks}
+    for future in as_completed(futures):
+        notebook = futures[future]
+        if future.exception() is not None:
+            pool.shutdown(cancel_futures=True)  # a failed build stops as soon as it fails
+            raise future.exception()
+        nb, inputs, seconds = future.result()
+        record = cache.cache_notebook_bundle(
+            CacheBundleIn(nb, str(notebook), data={"execution_seconds": seconds}),
+            check_validity=False, overwrite=True)
+        recorded[_key(notebook)] = {"inputs": inputs, "cache": record.hashkey}
+        notebook.touch()  # so Sphinx re-reads the page and picks up the new outputs
+        print(f"executed {notebook.relative_to(REPO_ROOT)} in {seconds:.1f} s", flush=True)
 
 
 def render_inputs() -> str:

@@ -105,3 +105,20 @@ def test_bad_parameters(values, message):
     with pytest.raises(ValueError) as error:
         k.PARAMETERS.validate(values)
     assert str(error.value).startswith(message)
+
+
+def test_estimates_kept_on_disk_are_keyed_on_every_file_they_read(data_copy, monkeypatch, tmp_path):
+    from analysis import memo
+    from analysis.data import files_read
+    monkeypatch.setattr(memo, "MEMO_DIR", tmp_path / "memo")
+    args = ("captures-and-killings", 1, 12, 6)
+    first = k.two_stage_effect.__wrapped__(*args)  # the disk memo, below the in-process cache
+    assert len(list((tmp_path / "memo").glob("*.pkl"))) == 1
+    read = {p.split("#")[0] for p in files_read() if p.startswith(str(data_copy.root))}
+    declared = {str(data_copy.path(name)) for name in k.ESTIMATION_DATA}
+    assert read - {str(data_copy.root / "datapackage.yaml")} <= declared  # nothing read that the key misses
+    assert k.two_stage_effect.__wrapped__(*args).equals(first)  # read back, not refitted
+    # a changed input is a new key: the regression runs again and a second result is stored
+    data_copy.rewrite("kingpin_events", lambda text: text.replace("2009-12-16", "2009-12-17"))
+    k.two_stage_effect.__wrapped__(*args)
+    assert len(list((tmp_path / "memo").glob("*.pkl"))) == 2

@@ -16,6 +16,7 @@ from analysis import verdicts
 from analysis.claims import claim
 from analysis.data import data_dir, load
 from analysis.fmt import number
+from analysis.memo import on_disk
 from analysis.params import Param, Parameters
 from analysis.plotting import finish, new_figure
 
@@ -252,7 +253,12 @@ def _percent(b: float) -> float:
     return (np.exp(b) - 1) * 100
 
 
+ESTIMATION_DATA = ("municipal_month_homicides", "municipality_changes", "municipal_population", "kingpin_events",
+                   "municipal_adjacency")
+
+
 @lru_cache(maxsize=8)
+@on_disk(*ESTIMATION_DATA)
 def pooled_effects(estimator: str, event_set: str, neighbour_ring: int, capture_months: int,
                    neighbour_months: int) -> pd.DataFrame:
     """Change in homicides (percent, with 95% interval) in the capture municipality in its first
@@ -271,6 +277,7 @@ def pooled_effects(estimator: str, event_set: str, neighbour_ring: int, capture_
 
 
 @lru_cache(maxsize=8)
+@on_disk(*ESTIMATION_DATA)
 def two_stage_effect(event_set: str, neighbour_ring: int, capture_months: int, neighbour_months: int) -> pd.Series:
     """Gardner's two-stage estimator (robust to staggered timing) for the capture municipality:
     fixed effects fitted on not-yet-treated observations, then the residual regressed on the
@@ -289,6 +296,7 @@ def two_stage_effect(event_set: str, neighbour_ring: int, capture_months: int, n
 
 
 @lru_cache(maxsize=8)
+@on_disk(*ESTIMATION_DATA)
 def event_study(event_set: str, neighbour_ring: int, window_before: int, window_after: int) -> pd.DataFrame:
     """Quarterly event-study coefficients (log-rate scale, percent) for capture and neighbouring
     municipalities; the quarter before the event is the reference."""
