@@ -16,6 +16,7 @@ OVERSTATED = "overstated"
 UNDERSTATED = "understated"
 MISQUOTED = "misquoted"
 INCONSISTENT = "internally inconsistent"
+MISDATED = "misdated"
 UNVERIFIABLE = "unverifiable"
 NOT_YET_CHECKED = "not yet checked"
 DESCRIPTIVE = "descriptive"
@@ -27,6 +28,7 @@ VERDICTS = {
     UNDERSTATED: "the data are higher than the claim, beyond the wider band",
     MISQUOTED: "the figure differs from the one in the very source the author cites",
     INCONSISTENT: "the claim's own figures contradict each other",
+    MISDATED: "the stated year differs from the record by more than the tolerance (in years)",
     UNVERIFIABLE: "no public data were found to test it; the reason says what is missing",
     NOT_YET_CHECKED: "its chapter is not written yet",
     DESCRIPTIVE: "a descriptive number or a proposal that no data can test",
@@ -142,6 +144,16 @@ def check_within(claim_id: str, figure: Figure, low: float, high: float, toleran
     reason = (f"{basis}: {number(low, unit)} to {number(high, unit)}; the stated \u201c{figure.as_printed}\u201d "
               f"lies {where}.{secondary_note(tier)}")
     return ClaimResult(claim_id, figure.as_printed, float(low), unit, verdict, reason, tier, float(high))
+
+
+def check_year(claim_id: str, figure: Figure, year: int, tolerance: float, *, basis: str) -> ClaimResult:
+    """A stated year against the record: the gap is in years, not relative (1974 is not "0.5% off" 1964)."""
+    gap = figure.value - year
+    verdict = ACCURATE if abs(gap) <= tolerance else ROUGHLY_RIGHT if abs(gap) <= WIDE_BAND * tolerance else MISDATED
+    where = "the same year" if gap == 0 else f"{abs(gap):.0f} years {'later' if gap > 0 else 'earlier'}"
+    reason = (f"{basis}: {year} against the stated \u201c{figure.as_printed}\u201d ({where}, tolerance "
+              f"{tolerance:g} years).")
+    return ClaimResult(claim_id, figure.as_printed, float(year), figure.unit, verdict, reason, "official")
 
 
 def unverifiable(claim_id: str, figure: Figure, missing: str) -> ClaimResult:
