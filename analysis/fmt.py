@@ -11,6 +11,8 @@ def number(x: float | None, unit: str = "") -> str:
     unit = unit.lower()
     if unit.startswith("ratio"):
         return f"{x:.2f}-fold"
+    if unit == "year":  # a calendar year, never "1,964"
+        return f"{x:.0f}"
     if unit.startswith("percent"):
         return f"{x:.0f}%"
     if unit == "usd billion":

@@ -10,7 +10,8 @@ import types
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-TYPE_NAMES = {int: "an integer", float: "a number", str: "a string", bool: "true or false", dict: "a mapping"}
+TYPE_NAMES = {int: "an integer", float: "a number", str: "a string", bool: "true or false", dict: "a mapping",
+              list: "a list"}
 # names IPython puts in a notebook's namespace that are not parameters
 _NOTEBOOK_NAMES = {"In", "Out", "get_ipython", "exit", "quit", "open"}
 
@@ -21,7 +22,7 @@ class Param:
     type: type
     default: Any
     meaning: str
-    choices: tuple | None = None
+    choices: tuple | Callable[[], tuple] | None = None  # for a list: the values its items may take
     minimum: Any = None        # a number, or a function returning one (for example the first year in the data)
     maximum: Any = None
     exclusive: bool = False    # bounds themselves not allowed
@@ -32,10 +33,16 @@ class Param:
         resolve = lambda b: b() if callable(b) else b  # noqa: E731
         return resolve(self.minimum), resolve(self.maximum)
 
+    def options(self) -> tuple | None:
+        """The allowed values, read from the data when ``choices`` is a function."""
+        return self.choices() if callable(self.choices) else self.choices
+
     def allowed(self) -> str:
         """The allowed values in words, for error messages and documentation."""
+        if self.type is list:
+            return "a list of distinct values from: " + ", ".join(map(str, self.options()))
         if self.choices:
-            return "one of " + ", ".join(map(str, self.choices))
+            return "one of " + ", ".join(map(str, self.options()))
         if self.type is dict:
             return f"a mapping like {self.default}"
         low, high = self.bounds()
@@ -54,7 +61,9 @@ class Param:
         if not isinstance(value, self.type) or (self.type is not bool and isinstance(value, bool)):
             raise ValueError(f"parameter {self.name!r} must be {TYPE_NAMES[self.type]}, "
                              f"got {type(value).__name__} {value!r}; allowed: {self.allowed()}")
-        if self.choices is not None and value not in self.choices:
+        if self.type is list:
+            self._validate_items(value)
+        elif self.choices is not None and value not in self.options():
             raise ValueError(f"parameter {self.name!r}={value!r} is not allowed; allowed: {self.allowed()}")
         if self.check is not None:
             self.check(value)
@@ -65,6 +74,17 @@ class Param:
             where = "outside the data" if self.range_note else "out of range"
             raise ValueError(f"parameter {self.name!r}={value!r} is {where}; allowed: {self.allowed()}")
         return value
+
+    def _validate_items(self, items: list) -> None:
+        """A list parameter: every item allowed, none twice (an item named twice is a typo, not a weight)."""
+        unknown = [item for item in items if item not in self.options()]
+        if unknown:
+            raise ValueError(f"parameter {self.name!r} has unknown value(s) {', '.join(map(repr, unknown))}; "
+                             f"allowed: {self.allowed()}")
+        repeated = sorted({item for item in items if items.count(item) > 1})
+        if repeated:
+            raise ValueError(f"parameter {self.name!r} names {', '.join(map(repr, repeated))} more than once; "
+                             f"allowed: {self.allowed()}")
 
 
 @dataclass(frozen=True)

@@ -152,7 +152,7 @@ def check_year(claim_id: str, figure: Figure, year: int, tolerance: float, *, ba
     verdict = ACCURATE if abs(gap) <= tolerance else ROUGHLY_RIGHT if abs(gap) <= WIDE_BAND * tolerance else MISDATED
     where = "the same year" if gap == 0 else f"{abs(gap):.0f} years {'later' if gap > 0 else 'earlier'}"
     reason = (f"{basis}: {year} against the stated \u201c{figure.as_printed}\u201d ({where}, tolerance "
-              f"{tolerance:g} years).")
+              f"{tolerance:g} year{'' if tolerance == 1 else 's'}).")
     return ClaimResult(claim_id, figure.as_printed, float(year), figure.unit, verdict, reason, "official")
 
 

@@ -31,7 +31,9 @@ def test_json_has_one_record_per_claim_with_the_required_fields():
     assert by_id["byers-mexico-homicide-peak-2018"]["verdict"] == "accurate"
     revenue = by_id["byers-cartel-smuggling-revenue-2021"]
     assert revenue["verdict"] == "accurate" and revenue["recomputed_high"] == pytest.approx(20.48365)
-    assert by_id["caune-unficyp-established-1974"]["verdict"] == "not yet checked"
+    assert by_id["caune-unficyp-established-1974"]["verdict"] == "misdated"
+    assert by_id["caune-unficyp-established-1974"]["recomputed"] == 1964
+    assert not [r["id"] for r in records if r["verdict"] == "not yet checked"]
     assert by_id["caune-experts-interviewed"]["verdict"] == "descriptive"
 
 
@@ -44,7 +46,7 @@ def test_csv_matches_json():
 def test_summary_counts():
     counts = ledger.summary(ledger.build())
     assert counts["n_claims"] == len(registry())
-    assert counts["n_checked"] == 51
+    assert counts["n_checked"] == 52
     assert counts["n_checked"] + counts["n_not_yet_checked"] + counts["n_descriptive"] == counts["n_claims"]
 
 
@@ -52,4 +54,6 @@ def test_html_links_checked_claims_to_their_section():
     html = ledger.to_html(ledger.build())
     assert html.count('<tr id="ledger-') == len(registry())
     assert 'href="chapters/budgets.html#heyman-bp-staffing-1993-2010"' in html
-    assert "Measuring border security (to come)" in html
+    assert 'href="chapters/border_index.html#caune-unficyp-established-1974"' in html
+    assert 'href="chapters/border_index.html">Measuring border security</a>' in html  # descriptive: no anchor
+    assert "(to come)" not in html

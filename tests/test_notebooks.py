@@ -19,7 +19,7 @@ CHAPTER_NOTEBOOKS = {slug: BOOK / "chapters" / f"{slug}.ipynb" for slug in chapt
 
 
 def test_every_written_chapter_has_a_notebook():
-    assert set(CHAPTER_NOTEBOOKS) == {"budgets", "guns_money", "kingpin", "watchlist"}
+    assert set(CHAPTER_NOTEBOOKS) == {"budgets", "guns_money", "kingpin", "watchlist", "border_index"}
     assert all(path.is_file() for path in CHAPTER_NOTEBOOKS.values())
 
 
@@ -131,6 +131,21 @@ BAD_PARAMETERS = {  # per chapter: each kind of bad input, and what the error mu
         ("source without the years", {"gotaway_source": "mayorkas"},
          "parameter 'gotaway_source'='mayorkas' has no figure for FY2022, FY2023"),
     ],
+    "border_index": [
+        ("unknown name", {"normalisation": "rank"}, "unknown parameter 'normalisation'; allowed parameters: countries"),
+        ("wrong type", {"countries": "USA"}, "parameter 'countries' must be a list, got str 'USA'"),
+        ("unknown country", {"countries": ["USA", "MEX", "XXX", "ATL"]},
+         "parameter 'countries' has unknown value(s) 'XXX', 'ATL'; allowed: a list of distinct values from: AFG, AGO"),
+        ("year without an edition", {"year": 2022}, "parameter 'year'=2022 is not allowed; allowed: one of 2021, 2023"),
+        ("unknown normalization", {"normalization": "log"},
+         "parameter 'normalization'='log' is not allowed; allowed: one of minmax, zscore, rank"),
+        ("weights not summing to one", {"weights": {"crime_governance": 0.7, "international_agreements": 0.7}},
+         "parameter 'weights' must sum to 1"),
+        ("negative weight", {"weights": {"crime_governance": 1.5, "international_agreements": -0.5}},
+         "parameter 'weights' must be numbers of zero or more"),
+        ("geometric without positive values", {"aggregation": "geometric"},
+         "parameter 'aggregation'='geometric' needs positive normalized values"),
+    ],
 }
 CASES = [(slug, *case) for slug, cases in BAD_PARAMETERS.items() for case in cases]
 
@@ -164,6 +179,14 @@ def test_watchlist_reruns_with_other_sources_and_assumptions(tmp_path):
     assert other["byers-cartel-smuggling-revenue-2021.verdict"] == "overstated"
     assert other["revenue_high"] == "$8.19 billion"
     assert other["sluys-overdose-deaths-over-100000.verdict"] == "overstated"
+
+
+def test_border_index_reruns_with_other_parameters(tmp_path):
+    other = run(tmp_path, "border_index", normalization="rank", aggregation="geometric", year=2021,
+                countries=["USA", "CAN", "MEX", "GTM", "HND", "SLV"], draws=500, seed=7)
+    assert other["year"] == "2021" and other["n_countries"] == "6" and other["draws"] == "500"
+    assert other["usa_rank"] == "2 of 6" and other["mex_rank"] == "3 of 6"  # Canada ranks first
+    assert other["caune-unficyp-established-1974.verdict"] == "misdated"
 
 
 @pytest.mark.parametrize("slug, kind, parameters, message", CASES, ids=[f"{c[0]}: {c[1]}" for c in CASES])
