@@ -286,22 +286,27 @@ def compute(countries: list, year: int, normalization: str, aggregation: str, we
     return Result(raw, table, indicators, normalized, fixed, random, rank_summary(random, ranks(fixed["index"])))
 
 
-def unficyp_year() -> int:
-    """The year the UN Security Council established UNFICYP, as every catalogued UN record states it."""
+def unficyp_founding() -> pd.Timestamp:
+    """The date the UN Security Council established UNFICYP, as every catalogued UN record states it."""
     rows = load("governance_reported_figures").query("measure == 'unficyp_established'")
-    years = set(rows["value"].astype(int))
-    if len(years) != 1:
-        raise DataError(f"governance/reported_figures.csv: the UNFICYP records disagree ({sorted(years)})")
-    return years.pop()
+    dates = set(rows["date"])
+    if len(dates) != 1:
+        raise DataError(f"governance/reported_figures.csv: the UNFICYP records disagree ({sorted(dates)})")
+    return pd.Timestamp(dates.pop())
+
+
+def unficyp_year() -> int:
+    return unficyp_founding().year
 
 
 def check_claims(**params) -> list[verdicts.ClaimResult]:
     """The chapter's one checkable claim; its other figures are descriptive (registered as such)."""
     p = PARAMETERS.validate(params)
     c = claim("caune-unficyp-established-1974")
-    return [verdicts.check_year(c.id, c.stated[0], unficyp_year(), p["year_tolerance"],
-                                basis="UN Security Council resolution 186 (1964), adopted on 4 March 1964, "
-                                      "recommended the creation of UNFICYP")]
+    founded = unficyp_founding()
+    basis = (f"The Security Council established UNFICYP on {founded.day} {founded:%B %Y}, as its resolution and "
+             "the mission's own history record")
+    return [verdicts.check_year(c.id, c.stated[0], founded.year, p["year_tolerance"], basis=basis)]
 
 
 # ------------------------------------------------------------------ the US and Mexico over time
