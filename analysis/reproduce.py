@@ -19,7 +19,7 @@ import yaml
 from analysis import chapters
 from analysis.build import BUILD, kernels_import_this_checkout
 from analysis.data import REPO_ROOT
-from analysis.reviewers import written
+from analysis.reviewers import no_separation_notes, written
 
 PUBLISHED = BUILD / "html" / "ledger.json"
 UNCHANGED, CHANGED, ERROR = 0, 1, 2  # exit statuses
@@ -120,7 +120,7 @@ def run(given: dict[str, dict], out: Path, jobs: int | None) -> dict[str, Path]:
             if future.exception() is not None:
                 pool.shutdown(cancel_futures=True)
                 raise ReproduceError(f"{slug}: the notebook failed: {_failure(future.exception())} "
-                                     f"(see {out / slug}.ipynb and .log)")
+                                     f"(see {shown(out / slug)}.ipynb and {slug}.log)")
             executed[slug] = future.result()
             bar.set_postfix_str(slug)
             bar.update()
@@ -132,11 +132,8 @@ def published_ledger(against: Path | None) -> tuple[dict[str, dict], str]:
     site's ledger.json, else the ledger computed from this checkout with default parameters."""
     path = against or (PUBLISHED if PUBLISHED.is_file() else None)
     if path is None:
-        import warnings
-
         from analysis import ledger
-        with warnings.catch_warnings():  # the chapters' pages show their estimation warnings; here they are noise
-            warnings.simplefilter("ignore")
+        with no_separation_notes():
             records = json.loads(ledger.to_json(ledger.build()))  # through JSON, exactly as the site publishes it
         return {r["id"]: r for r in records}, "the ledger computed with default parameters"
     try:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import ast
 import inspect
+import warnings
+from contextlib import contextmanager
 from functools import lru_cache
 from html import escape
 from pathlib import Path
@@ -45,16 +47,21 @@ def parameters_markdown() -> str:
     return "\n\n".join(parts) + "\n"
 
 
+def _block(text: str) -> tuple[int, int]:
+    """Where the README's generated part starts and ends."""
+    return text.index(README_BEGIN) + len(README_BEGIN), text.index(README_END)
+
+
 def readme_block(text: str) -> str:
     """The generated part of the README, between its markers."""
-    start, end = text.index(README_BEGIN) + len(README_BEGIN), text.index(README_END)
+    start, end = _block(text)
     return text[start:end].strip("\n") + "\n"
 
 
 def write_readme() -> None:
     """Replace the README's parameter block with freshly generated tables."""
     text = README.read_text(encoding="utf-8")
-    start, end = text.index(README_BEGIN) + len(README_BEGIN), text.index(README_END)
+    start, end = _block(text)
     README.write_text(text[:start] + "\n" + parameters_markdown() + text[end:], encoding="utf-8")
 
 
@@ -92,11 +99,21 @@ def claim_function(slug: str, claim_id: str) -> tuple[str, int]:
     return chosen[0].name, chosen[0].lineno
 
 
+@contextmanager
+def no_separation_notes():
+    """Silence pyfixest's note that a Poisson fit dropped observations: the kingpin chapter shows
+    and explains it; repeated on these pages it is noise."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=".*observations removed because of separation")
+        yield
+
+
 @lru_cache(maxsize=None)
 def chapter_inputs(slug: str) -> tuple[list[str], list[str]]:
     """The claim ids a chapter computes with its defaults, and the data files it reads doing so."""
     module = chapters.module(slug)
-    results, read = files_read_by(module.check_claims, **module.PARAMETERS.defaults())
+    with no_separation_notes():
+        results, read = files_read_by(module.check_claims, **module.PARAMETERS.defaults())
     # the catalogue entries read name exactly the data files loaded (the registry is not data)
     files = sorted({f"data/{resource(p.rsplit('#', 1)[1])['path']}" for p in read if "#" in p})
     return [r.claim_id for r in results], files

@@ -69,6 +69,14 @@ def test_bad_input_stops_before_anything_runs(tmp_path, capsys, args, message):
     assert not (tmp_path / "out").exists()
 
 
+def test_a_failing_notebook_names_its_chapter_and_error(tmp_path):
+    with pytest.raises(reproduce.ReproduceError) as error:  # a value plan() would refuse, to make the notebook fail
+        reproduce.run({"budgets": {"start_year": 1800}}, tmp_path, jobs=1)
+    assert str(error.value).startswith("budgets: the notebook failed: ValueError: parameter 'start_year'=1800 is "
+                                       "outside the data")
+    assert "\n" not in str(error.value) and (tmp_path / "budgets.ipynb").is_file()
+
+
 def test_parameters_go_to_each_chapter_that_declares_them():
     values = reproduce.parse_assignments(["tolerance=0.2", "year=2009", "borderlands=border-states",
                                           "allow_secondary=False"])
