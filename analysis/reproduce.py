@@ -81,7 +81,7 @@ def plan(selected: list[str], values: dict) -> dict[str, dict]:
     for slug, chosen in given.items():
         try:
             chapters.module(slug).PARAMETERS.validate(chosen)
-        except ValueError as error:
+        except (ValueError, TypeError) as error:
             raise ReproduceError(f"{slug}: {error}") from None
     return given
 
@@ -194,14 +194,17 @@ def shown(path: Path) -> str:
 
 def describe(given: dict[str, dict]) -> str:
     """The chapters run and their parameters, for the summary line."""
-    return ", ".join(slug + (" with " + ", ".join(f"{k}={v!r}" for k, v in p.items()) if p else " with defaults")
-                     for slug, p in given.items())
+    changed = [f"{slug} with " + ", ".join(f"{k}={v!r}" for k, v in p.items()) for slug, p in given.items() if p]
+    defaults = [slug for slug, p in given.items() if not p]
+    return "; ".join(changed + ([f"{', '.join(defaults)} with defaults"] if defaults else []))
 
 
 def main(selected: list[str], assignments: list[str], parameter_file: Path | None, jobs: int | None,
          out: Path | None, against: Path | None) -> int:
     import sys
     try:
+        if jobs is not None and jobs < 1:
+            raise ReproduceError(f"--jobs must be at least 1, got {jobs}")
         values = (read_parameter_file(parameter_file) if parameter_file else {}) | parse_assignments(assignments)
         given = plan(selected, values)
         published, origin = published_ledger(against)

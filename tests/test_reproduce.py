@@ -51,6 +51,7 @@ BAD_INPUT = [
     ("YAML not a mapping", ["--chapter", "guns_money", "-f", "{list}"], "must hold a mapping of parameter names"),
     ("bad mapping", ["--chapter", "guns_money", "-f", "{weights}"],
      "guns_money: parameter 'weights' must weigh exactly harm, probability, feasibility"),
+    ("no worker", ["--chapter", "budgets", "--jobs", "0"], "--jobs must be at least 1, got 0"),
     ("missing ledger", ["--chapter", "budgets", "--against", "{missing}"], "No such file or directory"),
 ]
 
