@@ -104,6 +104,9 @@ def test_each_claim_is_traced_to_the_function_that_computes_it():
     # claims no data can test are listed in a table that check_claims reads
     assert reviewers.claim_function("guns_money", "heyman-el-paso-safest-city") == (
         "check_claims", inspect.getsourcelines(guns_money.check_claims)[1])
+    # a claim computed without being named (say, from the registry) is traced to the chapter's entry point
+    assert reviewers.claim_function("budgets", "a-claim-named-nowhere") == (
+        "check_claims", inspect.getsourcelines(budgets.check_claims)[1])
 
 
 def test_a_chapters_data_files_are_those_it_reads_even_when_already_loaded():
