@@ -1,8 +1,11 @@
-"""Command line: ``python -m analysis ledger --format json|csv``, ``build`` and ``bench``."""
+"""Command line: ``python -m analysis ledger --format json|csv``, ``build``, ``bench``, ``reproduce`` and
+``parameters``."""
 from __future__ import annotations
 
 import argparse
 import sys
+
+from pathlib import Path
 
 from analysis import ledger
 
@@ -16,7 +19,37 @@ def main(argv: list[str] | None = None) -> int:
     make.add_argument("--jobs", type=int, default=None, help="notebooks executed at once (default: all cores)")
     bench = commands.add_parser("bench", help="measure cold, warm and changed-data builds; write book/benchmark.json")
     bench.add_argument("--runs", type=int, default=3, help="runs per scenario (the median is kept)")
+    again = commands.add_parser(
+        "reproduce", help="re-run chapters' notebooks (with other parameters) and list the claims that changed",
+        description="Run the chapters' notebooks through papermill into an output folder, then print every claim "
+                    "whose recomputed value or verdict differs from the published ledger. Exit 0: nothing changed; "
+                    "1: something changed; 2: an error (its cause in one line).")
+    again.add_argument("--chapter", action="extend", nargs="+", default=[], metavar="NAME",
+                       help="chapters to run (default: every written chapter)")
+    again.add_argument("-p", dest="assignments", action="append", default=[], metavar="NAME=VALUE",
+                       help="a parameter, for each selected chapter that declares it; values are read as "
+                            "papermill's -p reads them (numbers, True/False, else text)")
+    again.add_argument("-f", dest="parameter_file", type=Path, metavar="params.yaml",
+                       help="a YAML mapping of parameters (the way to pass mappings such as weights)")
+    again.add_argument("--jobs", type=int, default=None, help="notebooks run at once (default: all cores)")
+    again.add_argument("--out", type=Path, default=None, help="folder for the executed notebooks "
+                                                              "(default: _build/reproduce)")
+    again.add_argument("--against", type=Path, default=None, metavar="ledger.json",
+                       help="ledger to compare with (default: _build/html/ledger.json if the site was built, "
+                            "else the ledger computed with default parameters)")
+    declared = commands.add_parser("parameters", help="print every chapter's parameters as Markdown tables")
+    declared.add_argument("--readme", action="store_true", help="write them into README.md instead")
     args = parser.parse_args(argv)
+    if args.command == "reproduce":
+        from analysis import reproduce
+        return reproduce.main(args.chapter, args.assignments, args.parameter_file, args.jobs, args.out, args.against)
+    if args.command == "parameters":
+        from analysis import reviewers
+        if args.readme:
+            reviewers.write_readme()
+        else:
+            sys.stdout.write(reviewers.parameters_markdown())
+        return 0
     if args.command == "bench":
         from analysis.bench import main as bench_main
         bench_main(args.runs)

@@ -25,7 +25,7 @@ BUILD = REPO_ROOT / "_build"
 CACHE = BUILD / ".jupyter_cache"
 INPUTS = BUILD / ".notebook_inputs.json"
 RENDERED = BUILD / ".rendered"  # digest of everything the render reads, after the last successful render
-SUMMARY_PAGES = {"book/ledger.ipynb"}  # pages that recompute every chapter
+SUMMARY_PAGES = {"book/ledger.ipynb", "book/reviewers.ipynb"}  # pages that recompute every chapter
 PROBE = ("import json, sys\nfrom analysis.data import files_read\n"
          "modules = sorted(m.__file__ for n, m in list(sys.modules.items())\n"
          "                 if (n == 'analysis' or n.startswith('analysis.')) and getattr(m, '__file__', None))\n"
@@ -128,9 +128,14 @@ def waves(stale: list[Path]) -> list[list[Path]]:
     return [wave for wave in (first, last) if wave]
 
 
-def _execute_into_cache(stale: list[Path], recorded: dict, jobs: int | None) -> None:
-    # kernels must import this checkout's package, whatever the virtual environment points at
+def kernels_import_this_checkout() -> None:
+    """Kernels started from now on import this checkout's package, whatever the virtual environment
+    points at."""
     os.environ["PYTHONPATH"] = os.pathsep.join([str(REPO_ROOT), os.environ.get("PYTHONPATH", "")]).rstrip(os.pathsep)
+
+
+def _execute_into_cache(stale: list[Path], recorded: dict, jobs: int | None) -> None:
+    kernels_import_this_checkout()
     with ProcessPoolExecutor(max_workers=jobs or os.cpu_count() or 1) as pool:
         for wave in waves(stale):
             _execute_wave(pool, wave, recorded)

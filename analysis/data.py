@@ -37,6 +37,18 @@ def files_read() -> list[str]:
     return sorted(_FILES_READ)
 
 
+def files_read_by(fn, *args, **kwargs) -> tuple[object, list[str]]:
+    """``fn``'s result and every file it read, counting files this process had loaded (and cached)
+    before; what was recorded before stays recorded, so the build's record is not disturbed."""
+    before = set(_FILES_READ)
+    _FILES_READ.clear()
+    _load.cache_clear()
+    try:
+        return fn(*args, **kwargs), files_read()
+    finally:
+        _FILES_READ.update(before)
+
+
 def data_dir() -> Path:
     """The data folder; ``BSN_DATA_DIR`` points tests at a corrupted copy."""
     return Path(os.environ.get("BSN_DATA_DIR", REPO_ROOT / "data"))

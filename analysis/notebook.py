@@ -1,7 +1,10 @@
 """What the notebooks call to publish results: glue every number, so no number is typed in prose."""
 from __future__ import annotations
 
+import ast
+import json
 import numbers
+from pathlib import Path
 
 import pandas as pd
 
@@ -34,6 +37,27 @@ def result_values(results: list[ClaimResult]) -> dict:
         values[f"{r.claim_id}.stated"] = r.stated
         values[f"{r.claim_id}.recomputed"] = recomputed(r.recomputed, r.recomputed_high, r.unit)
     return values
+
+
+def glued(path: Path) -> dict[str, str]:
+    """The text of every value an executed notebook glued, by key (strings without their quotes)."""
+    values = {}
+    for cell in json.loads(Path(path).read_text(encoding="utf-8"))["cells"]:
+        for output in cell.get("outputs", []):
+            name = output.get("metadata", {}).get("scrapbook", {}).get("name")
+            text = [v for k, v in output.get("data", {}).items() if k.endswith("text/plain")]
+            if name and text:
+                values[name] = _unquoted("".join(text[0]))
+    return values
+
+
+def _unquoted(text: str) -> str:
+    """A string's repr back to the string; any other repr (numbers, figures) as it is."""
+    try:
+        value = ast.literal_eval(text)
+    except (ValueError, SyntaxError):
+        return text
+    return value if isinstance(value, str) else text
 
 
 def claim_texts(results: list[ClaimResult]) -> dict:

@@ -1,9 +1,7 @@
 """The notebooks: thin, committed without outputs, re-runnable with papermill, numbers glued not typed."""
 from __future__ import annotations
 
-import json
 import re
-from pathlib import Path
 
 import nbformat
 import papermill as pm
@@ -11,6 +9,7 @@ import pytest
 
 from analysis import chapters
 from analysis.data import REPO_ROOT
+from analysis.notebook import glued
 
 BOOK = REPO_ROOT / "book"
 NOTEBOOKS = sorted(BOOK.rglob("*.ipynb"))
@@ -54,18 +53,6 @@ def test_parameter_cell_matches_the_declaration(slug):
     declared = pm.inspect_notebook(str(CHAPTER_NOTEBOOKS[slug]))
     module = chapters.module(slug)
     assert {name: eval(p["default"]) for name, p in declared.items()} == module.PARAMETERS.defaults()
-
-
-def glued(path: Path) -> dict:
-    """The text of every value a notebook glued, by key."""
-    values = {}
-    for cell in json.loads(path.read_text())["cells"]:
-        for output in cell.get("outputs", []):
-            name = output.get("metadata", {}).get("scrapbook", {}).get("name")
-            text = [v for k, v in output.get("data", {}).items() if k.endswith("text/plain")]
-            if name and text:
-                values[name] = "".join(text[0]).strip("'\"")
-    return values
 
 
 def run(tmp_path, slug: str, **parameters) -> dict:

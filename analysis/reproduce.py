@@ -1,0 +1,221 @@
+"""Re-run chapters' notebooks, with other parameters if asked, and list every claim that moved.
+
+``python -m analysis reproduce [--chapter NAME ...] [-p NAME=VALUE ...] [-f params.yaml]`` runs the
+notebooks through papermill, in parallel, into an output folder, then compares each claim's
+recomputed value and verdict with the published ledger. Every chapter name, parameter and value is
+checked (with the chapters' own declarations) before any notebook runs. Exit status: 0 nothing
+changed, 1 something changed, 2 an error, whose cause is printed in one line.
+"""
+from __future__ import annotations
+
+import json
+import os
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from analysis import chapters
+from analysis.build import BUILD, kernels_import_this_checkout
+from analysis.data import REPO_ROOT
+from analysis.reviewers import no_separation_notes, written
+
+PUBLISHED = BUILD / "html" / "ledger.json"
+UNCHANGED, CHANGED, ERROR = 0, 1, 2  # exit statuses
+DEFAULT_OUT = BUILD / "reproduce"
+
+
+class ReproduceError(Exception):
+    """Bad input or a failed notebook; the message names the chapter, parameter or file."""
+
+
+def parse_value(text: str):
+    """A ``-p`` value read as papermill's own ``-p`` reads it: numbers, booleans, None, else a string."""
+    from papermill.cli import _resolve_type
+    return _resolve_type(text)
+
+
+def parse_assignments(assignments: list[str]) -> dict:
+    values = {}
+    for assignment in assignments:
+        name, equals, text = assignment.partition("=")
+        if not equals or not name:
+            raise ReproduceError(f"-p expects NAME=VALUE, got {assignment!r}")
+        values[name] = parse_value(text)
+    return values
+
+
+def read_parameter_file(path: Path) -> dict:
+    """A YAML mapping of parameter names to values (the way to pass mappings such as ``weights``)."""
+    try:
+        values = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except OSError as error:
+        raise ReproduceError(f"parameter file {path}: {error.strerror}") from None
+    except yaml.YAMLError as error:
+        raise ReproduceError(f"parameter file {path} is not valid YAML: {str(error).splitlines()[0]}"
+                             + (f" (line {error.problem_mark.line + 1})" if getattr(error, "problem_mark", None) else "")
+                             ) from None
+    if not isinstance(values, dict):
+        raise ReproduceError(f"parameter file {path} must hold a mapping of parameter names to values, "
+                             f"got {type(values).__name__}")
+    return values
+
+
+def plan(selected: list[str], values: dict) -> dict[str, dict]:
+    """The parameters given to each selected chapter, every one checked by its chapter's declaration."""
+    for slug in selected:
+        if slug not in chapters.CHAPTERS:
+            raise ReproduceError(f"unknown chapter {slug!r}; chapters: {', '.join(written())}")
+        if chapters.module(slug) is None:
+            raise ReproduceError(f"chapter {slug!r} is not written yet; chapters: {', '.join(written())}")
+    slugs = list(dict.fromkeys(selected)) or written()
+    declared = {slug: chapters.module(slug).PARAMETERS.names() for slug in slugs}
+    for name in values:
+        if not any(name in names for names in declared.values()):
+            elsewhere = [slug for slug in written() if name in chapters.module(slug).PARAMETERS.names()]
+            hint = (f"it belongs to {', '.join(elsewhere)}: add --chapter {elsewhere[0]}" if elsewhere else
+                    "; ".join(f"{slug}: {', '.join(names)}" for slug, names in declared.items()))
+            raise ReproduceError(f"unknown parameter {name!r}: no selected chapter declares it; {hint}")
+    given = {slug: {k: v for k, v in values.items() if k in names} for slug, names in declared.items()}
+    for slug, chosen in given.items():
+        try:
+            chapters.module(slug).PARAMETERS.validate(chosen)
+        except (ValueError, TypeError) as error:
+            raise ReproduceError(f"{slug}: {error}") from None
+    return given
+
+
+def execute(slug: str, parameters: dict, out: Path) -> Path:
+    """Run one chapter's notebook through papermill (in a worker process, whose own and whose kernel's
+    messages go to ``<chapter>.log`` beside the output, not over the progress bar)."""
+    import papermill as pm
+    notebook = REPO_ROOT / "book" / "chapters" / f"{slug}.ipynb"
+    output = out / f"{slug}.ipynb"
+    with open(out / f"{slug}.log", "w") as log:
+        os.dup2(log.fileno(), 2)
+    pm.execute_notebook(str(notebook), str(output), parameters=parameters, cwd=str(notebook.parent),
+                        kernel_name="python3", progress_bar=False)
+    return output
+
+
+def _failure(error: BaseException) -> str:
+    """The first line of what went wrong in a notebook."""
+    if getattr(error, "ename", None):
+        return f"{error.ename}: {str(error.evalue).splitlines()[0] if error.evalue else ''}"
+    return (str(error).strip().splitlines() or [type(error).__name__])[0]
+
+
+def run(given: dict[str, dict], out: Path, jobs: int | None) -> dict[str, Path]:
+    """Execute the notebooks in parallel, with a progress bar; the first failure stops the run."""
+    from tqdm import tqdm
+    out.mkdir(parents=True, exist_ok=True)
+    kernels_import_this_checkout()
+    executed = {}
+    with ProcessPoolExecutor(max_workers=min(jobs or os.cpu_count() or 1, len(given))) as pool, \
+            tqdm(total=len(given), desc="notebooks", unit="notebook") as bar:
+        futures = {pool.submit(execute, slug, parameters, out): slug for slug, parameters in given.items()}
+        for future in as_completed(futures):
+            slug = futures[future]
+            if future.exception() is not None:
+                pool.shutdown(cancel_futures=True)
+                raise ReproduceError(f"{slug}: the notebook failed: {_failure(future.exception())} "
+                                     f"(see {shown(out / slug)}.ipynb and {slug}.log)")
+            executed[slug] = future.result()
+            bar.set_postfix_str(slug)
+            bar.update()
+    return {slug: executed[slug] for slug in given}
+
+
+def published_ledger(against: Path | None) -> tuple[dict[str, dict], str]:
+    """The ledger to compare with, by claim id, and where it came from: ``against``, else the built
+    site's ledger.json, else the ledger computed from this checkout with default parameters."""
+    path = against or (PUBLISHED if PUBLISHED.is_file() else None)
+    if path is None:
+        from analysis import ledger
+        with no_separation_notes():
+            records = json.loads(ledger.to_json(ledger.build()))  # through JSON, exactly as the site publishes it
+        return {r["id"]: r for r in records}, "the ledger computed with default parameters"
+    try:
+        return {r["id"]: r for r in json.loads(Path(path).read_text(encoding="utf-8"))}, shown(path)
+    except OSError as error:
+        raise ReproduceError(f"ledger file {path}: {error.strerror}") from None
+    except (ValueError, TypeError, KeyError) as error:
+        raise ReproduceError(f"ledger file {path} is not a ledger.json (a list of claim records): {error}") from None
+
+
+@dataclass(frozen=True)
+class Claim:
+    id: str
+    chapter: str
+    published_recomputed: str
+    recomputed: str
+    published_verdict: str
+    verdict: str
+
+    @property
+    def changed(self) -> bool:
+        return (self.published_recomputed, self.published_verdict) != (self.recomputed, self.verdict)
+
+
+def compare(outputs: dict[str, Path], published: dict[str, dict]) -> list[Claim]:
+    """Each claim the executed notebooks glued, beside its published recomputed value and verdict."""
+    from analysis.claims import registry
+    from analysis.fmt import recomputed
+    from analysis.notebook import glued
+    claims = []
+    for slug, output in outputs.items():
+        values = glued(output)
+        for claim_id in registry():
+            if f"{claim_id}.verdict" not in values:
+                continue
+            row = published.get(claim_id)
+            old = (recomputed(row["recomputed"], row["recomputed_high"], row["unit"]), row["verdict"]) if row \
+                else ("not in the ledger", "not in the ledger")
+            claims.append(Claim(claim_id, slug, old[0], values[f"{claim_id}.recomputed"], old[1],
+                                values[f"{claim_id}.verdict"]))
+    return claims
+
+
+def table(claims: list[Claim]) -> str:
+    """A plain text table of the claims that changed."""
+    rows = [("claim", "chapter", "recomputed: published → new", "verdict: published → new")]
+    rows += [(c.id, c.chapter, f"{c.published_recomputed} → {c.recomputed}", f"{c.published_verdict} → {c.verdict}")
+             for c in claims if c.changed]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    return "\n".join("  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip() for row in rows) + "\n"
+
+
+def shown(path: Path) -> str:
+    """A path as the reader would type it: relative to the current folder when inside it."""
+    path = Path(path).resolve()
+    return str(path.relative_to(Path.cwd())) if path.is_relative_to(Path.cwd()) else str(path)
+
+
+def describe(given: dict[str, dict]) -> str:
+    """The chapters run and their parameters, for the summary line."""
+    changed = [f"{slug} with " + ", ".join(f"{k}={v!r}" for k, v in p.items()) for slug, p in given.items() if p]
+    defaults = [slug for slug, p in given.items() if not p]
+    return "; ".join(changed + ([f"{', '.join(defaults)} with defaults"] if defaults else []))
+
+
+def main(selected: list[str], assignments: list[str], parameter_file: Path | None, jobs: int | None,
+         out: Path | None, against: Path | None) -> int:
+    import sys
+    try:
+        if jobs is not None and jobs < 1:
+            raise ReproduceError(f"--jobs must be at least 1, got {jobs}")
+        values = (read_parameter_file(parameter_file) if parameter_file else {}) | parse_assignments(assignments)
+        given = plan(selected, values)
+        published, origin = published_ledger(against)
+        outputs = run(given, out or DEFAULT_OUT, jobs)
+        claims = compare(outputs, published)
+    except ReproduceError as error:
+        print(f"reproduce: error: {error}", file=sys.stderr)
+        return ERROR
+    changed = [c for c in claims if c.changed]
+    if changed:
+        sys.stdout.write(table(claims))
+    print(f"{len(changed)} of {len(claims)} claims changed against {origin} ({describe(given)}); "
+          f"executed notebooks in {shown(out or DEFAULT_OUT)}")
+    return CHANGED if changed else UNCHANGED
