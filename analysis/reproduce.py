@@ -74,7 +74,8 @@ def plan(selected: list[str], values: dict) -> dict[str, dict]:
     for name in values:
         if not any(name in names for names in declared.values()):
             elsewhere = [slug for slug in written() if name in chapters.module(slug).PARAMETERS.names()]
-            hint = (f"it belongs to {', '.join(elsewhere)}: add --chapter {elsewhere[0]}" if elsewhere else
+            hint = (f"it belongs to {', '.join(elsewhere)}: add " + " or ".join(f"--chapter {e}" for e in elsewhere)
+                    if elsewhere else
                     "; ".join(f"{slug}: {', '.join(names)}" for slug, names in declared.items()))
             raise ReproduceError(f"unknown parameter {name!r}: no selected chapter declares it; {hint}")
     given = {slug: {k: v for k, v in values.items() if k in names} for slug, names in declared.items()}

@@ -43,7 +43,7 @@ BAD_INPUT = [
     ("unknown parameter", ["--chapter", "budgets", "-p", "start_yr=1994"],
      "unknown parameter 'start_yr': no selected chapter declares it; budgets: start_year, end_year"),
     ("parameter of another chapter", ["--chapter", "budgets", "-p", "year=2009"],
-     "unknown parameter 'year': no selected chapter declares it; it belongs to guns_money: add --chapter guns_money"),
+     "unknown parameter 'year': no selected chapter declares it; it belongs to guns_money, border_index: add --chapter guns_money or --chapter border_index"),
     ("bad value", ["--chapter", "budgets", "-p", "start_year=1800"],
      "budgets: parameter 'start_year'=1800 is outside the data; allowed: between 1992 and 2019"),
     ("no value", ["-p", "start_year"], "-p expects NAME=VALUE, got 'start_year'"),
