@@ -153,3 +153,19 @@ def test_site_search_finds_border_patrol(browser, site):
     assert any(re.search(r"chapters/budgets\.html", r) for r in results), results
     assert not problems
     page.close()
+
+
+@pytest.mark.parametrize("name", [n for n in TOC_PAGES if n.startswith("book/chapters/")])
+def test_exercise_solutions_stay_hidden_until_opened(browser, site, name):
+    page, problems = open_page(browser, urljoin(site, f"{name}.html"))
+    solutions = page.locator("div.solution.dropdown")
+    assert solutions.count() >= 2 and solutions.count() == page.locator("div.exercise").count()
+    for i in range(solutions.count()):
+        assert not solutions.nth(i).locator("section").first.is_visible(), f"solution {i + 1} is shown"
+    first = solutions.first
+    first.locator(".admonition-title").click()
+    body = first.locator("section").first
+    body.wait_for(state="visible", timeout=5000)
+    assert re.search(r"\d", body.inner_text())  # its glued numbers rendered
+    assert not problems
+    page.close()
