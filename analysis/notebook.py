@@ -4,9 +4,11 @@ from __future__ import annotations
 import ast
 import json
 import numbers
+import re
 from pathlib import Path
 
 import pandas as pd
+import yaml
 
 from analysis.fmt import recomputed
 from analysis.verdicts import ClaimResult
@@ -66,6 +68,12 @@ def claim_texts(results: list[ClaimResult]) -> dict:
     return {f"{r.claim_id}.claim": claim(r.claim_id).claim for r in results}
 
 
+def guide_values(chapter) -> dict:
+    """Glue keys ``time_needed`` and ``prerequisites``: what a chapter declares for teachers (its
+    ``TIME_NEEDED`` and ``PREREQUISITES``), shown in its learning goals and on the teachers page."""
+    return {"time_needed": chapter.TIME_NEEDED, "prerequisites": chapter.PREREQUISITES}
+
+
 def table(frame: pd.DataFrame):
     """A table for readers: full cell text (pandas would cut it), no row numbers, no random ids."""
     from IPython.display import HTML
@@ -80,3 +88,93 @@ def results_table(results: list[ClaimResult]) -> pd.DataFrame:
         "recomputed": [recomputed(r.recomputed, r.recomputed_high, r.unit) for r in results],
         "verdict": [r.verdict for r in results],
     })
+
+
+# --- exercises: the chapter re-run with another parameter, for a solution to quote ---------------------
+
+def prefixed(name: str, values: dict) -> dict:
+    """Glue keys ``<name>.<key>``: the same values for another scenario, without clashing with the page's."""
+    return {f"{name}.{key}": value for key, value in values.items()}
+
+
+def changed_verdicts(before: list[ClaimResult], after: list[ClaimResult]) -> str:
+    """The claims whose verdict differs between two runs, as "id (old → new)", or "none"."""
+    old = {r.claim_id: r.verdict for r in before}
+    changed = [f"{r.claim_id} ({old[r.claim_id]} \u2192 {r.verdict})" for r in after if old.get(r.claim_id) != r.verdict]
+    return "; ".join(changed) or "none"
+
+
+def scenario(name: str, chapter, params: dict, results: list[ClaimResult], *, values: bool = False,
+             **changes) -> dict:
+    """Glue keys for an exercise's solution: the chapter re-run with ``changes`` to its parameters, as
+    ``<name>.<claim id>.verdict`` (and ``.stated``, ``.recomputed``, ``.reason``), ``<name>.changed``
+    (which verdicts moved from ``results``), ``<name>.<parameter>`` for each change and, with
+    ``values``, the chapter's prose numbers as ``<name>.<key>``. A solution's numbers are then
+    computed, never typed."""
+    rerun_params = params | changes
+    rerun = chapter.check_claims(**rerun_params)
+    glued = prefixed(name, result_values(rerun) | changes) | {f"{name}.changed": changed_verdicts(results, rerun)}
+    if values:
+        glued |= prefixed(name, chapter.chapter_values(**rerun_params))
+    return glued
+
+
+# --- schema.org ClaimReview: the ledger in a form machines read, on each chapter page -------------------
+
+def book_config() -> dict:
+    """The book's ``_config.yml`` (its title and ``html.baseurl`` go into the ClaimReview records)."""
+    from analysis.data import REPO_ROOT, record_read
+    return yaml.safe_load(record_read(REPO_ROOT / "_config.yml").read_text(encoding="utf-8"))
+
+
+def review_url(claim_id: str, chapter: str, baseurl: str | None) -> str:
+    """Where a claim's review is: its section on the chapter page (the claim id is the anchor).
+    Absolute under ``html.baseurl`` when the book has one; else relative to the chapter page itself,
+    which is right wherever the site is served from."""
+    page = f"{chapter}.html#{claim_id}"
+    return f"{baseurl.rstrip('/')}/book/chapters/{page}" if baseurl else page
+
+
+def essay_authors(essay: dict) -> list[dict]:
+    """The essay's authors as schema.org persons; an essay whose author is not confirmed is
+    attributed to the publication that carries it."""
+    if essay["author"] == "not confirmed":
+        return [{"@type": "Organization", "name": essay["publisher"]}]
+    return [{"@type": "Person", "name": name} for name in re.split(r",\s*|\s+and\s+", essay["author"]) if name]
+
+
+def claim_reviews(results: list[ClaimResult], config: dict | None = None) -> dict:
+    """One schema.org ClaimReview per result: the claim in the book's words, the essay it comes from,
+    and the verdict as the rating's ``alternateName``. The verdict scale is not ordinal (a misquotation
+    is not "worse" than an overstatement), so no numeric ratingValue is given; the reason goes in
+    ``ratingExplanation``."""
+    from analysis.claims import claim, essays
+    config = book_config() if config is None else config
+    book = {"@type": "Organization", "name": config["title"]}
+    baseurl = (config.get("html") or {}).get("baseurl") or None
+    reviews = []
+    for r in results:
+        c = claim(r.claim_id)
+        essay = essays()[c.essay]
+        reviews.append({
+            "@type": "ClaimReview",
+            "url": review_url(c.id, c.chapter, baseurl),
+            "claimReviewed": c.claim,
+            "author": book,
+            "itemReviewed": {
+                "@type": "Claim",
+                "author": essay_authors(essay),
+                "datePublished": essay["date"],
+                "appearance": {"@type": "CreativeWork", "headline": essay["title"], "datePublished": essay["date"],
+                               "publisher": {"@type": "Organization", "name": essay["publisher"]}},
+            },
+            "reviewRating": {"@type": "Rating", "alternateName": r.verdict, "ratingExplanation": r.reason},
+        })
+    return {"@context": "https://schema.org", "@graph": reviews}
+
+
+def claim_review(results: list[ClaimResult]):
+    """The chapter's ClaimReview records as one JSON-LD script, for a ``remove-input`` cell."""
+    from IPython.display import HTML
+    text = json.dumps(claim_reviews(results), ensure_ascii=False).replace("</", "<\\/")
+    return HTML(f'<script type="application/ld+json">\n{text}\n</script>')

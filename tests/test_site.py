@@ -124,8 +124,8 @@ def test_page_loads_cleanly_with_images_that_have_alt_text(browser, site, name):
         assert width > 0, f"{src} did not load"
         # Sphinx falls back to the file name when a figure has no :alt:, which describes nothing
         assert alt.strip() and not re.search(r"\.(png|svg|jpe?g|gif)$", alt), f"{src} has no alt text ({alt!r})"
-    if name == "book/chapters/budgets":
-        assert len(images) == 2
+    if name == "book/chapters/budgets":  # its two figures (the header's launch buttons have logos too)
+        assert page.locator("article.bd-article img").count() == 2
     page.close()
 
 
@@ -151,5 +151,21 @@ def test_site_search_finds_border_patrol(browser, site):
     page.wait_for_selector("#search-results ul.search li", timeout=15000)
     results = page.eval_on_selector_all("#search-results ul.search li a", "els => els.map(e => e.href)")
     assert any(re.search(r"chapters/budgets\.html", r) for r in results), results
+    assert not problems
+    page.close()
+
+
+@pytest.mark.parametrize("name", [n for n in TOC_PAGES if n.startswith("book/chapters/")])
+def test_exercise_solutions_stay_hidden_until_opened(browser, site, name):
+    page, problems = open_page(browser, urljoin(site, f"{name}.html"))
+    solutions = page.locator("div.solution.dropdown")
+    assert solutions.count() >= 2 and solutions.count() == page.locator("div.exercise").count()
+    for i in range(solutions.count()):
+        assert not solutions.nth(i).locator("section").first.is_visible(), f"solution {i + 1} is shown"
+    first = solutions.first
+    first.locator(".admonition-title").click()
+    body = first.locator("section").first
+    body.wait_for(state="visible", timeout=5000)
+    assert re.search(r"\d", body.inner_text())  # its glued numbers rendered
     assert not problems
     page.close()

@@ -18,6 +18,10 @@ from analysis.params import Param, Parameters, start_before_end
 from analysis.plotting import TIER_MARKERS, finish, new_figure
 from analysis.series import agents, agents_in, apprehensions_in, reported, reported_in
 
+TIME_NEEDED = "about an hour"  # for a class, in words (the teachers page and the chapter show it)
+PREREQUISITES = ("reading a table; ratios and percentages; for re-running, opening a notebook and editing a line "
+                 "of Python")
+
 # Comparison years fixed by the essay's own wording ("to 2001", "since 2005", "since 1994").
 TRIPLED_END, DOUBLED_START, QUINTUPLED_START = 2001, 2005, 1994
 

@@ -20,6 +20,9 @@ from analysis.params import Param, Parameters
 from analysis.plotting import finish, new_figure
 from analysis.series import agents_in, apprehensions_in, crossing_years, crossings, reported, reported_in
 
+TIME_NEEDED = "about two hours"  # for a class, in words (the teachers page and the chapter show it)
+PREREQUISITES = "the budgets chapter (growth ratios, the tolerance and the verdict scale); rates and ranges"
+
 DOMAINS = ("terrorism", "guns-drugs-money", "unauthorized migration")
 CRITERIA = ("harm", "probability", "feasibility")
 # The essay's qualitative ratings on a 1 (low) to 3 (high) scale, each from its own wording:

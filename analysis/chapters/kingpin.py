@@ -20,6 +20,9 @@ from analysis.memo import on_disk
 from analysis.params import Param, Parameters
 from analysis.plotting import finish, new_figure
 
+TIME_NEEDED = "about two hours"  # for a class, in words (the teachers page and the chapter show it)
+PREREQUISITES = "the budgets chapter; some regression (a model with fixed effects) helps for the kingpin effect"
+
 SERIES = {
     "sesnsp-homicidio-doloso-victims": "SESNSP, victims of intentional homicide in prosecutors' files",
     "inegi-homicides": "INEGI, homicides on death certificates (year of registration)",

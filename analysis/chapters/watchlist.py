@@ -20,6 +20,9 @@ from analysis.params import Param, Parameters
 from analysis.plotting import finish, new_figure
 from analysis.series import crossing_years, crossings, reported
 
+TIME_NEEDED = "about two hours"  # for a class, in words (the teachers page and the chapter show it)
+PREREQUISITES = "the budgets chapter; reading an official table; telling events from people"
+
 RECENT = "recent_reported_figures"
 BORDERS = ("southwest", "northern")
 COMPARISON_BORDERS = {"both": BORDERS, "southwest": ("southwest",), "northern": ("northern",)}

@@ -1,0 +1,59 @@
+"""The "For teachers" page: each chapter in the table of contents, in reading order, with what it
+checks, the essays it draws on, its prerequisites and the time it needs.
+
+Everything is read from the chapters themselves (``analysis.chapters``, each module's docstring,
+``TIME_NEEDED`` and ``PREREQUISITES``), so a new chapter appears here once it is in ``_toc.yml``.
+"""
+from __future__ import annotations
+
+from html import escape
+
+from analysis import chapters
+from analysis.build import toc_notebooks
+from analysis.claims import essays, registry
+
+
+def summary(module) -> str:
+    """A chapter's one-line summary: the paragraph after the first line of its module docstring."""
+    paragraphs = [p for p in (module.__doc__ or "").strip().split("\n\n") if p.strip()]
+    if len(paragraphs) < 2:
+        raise ValueError(f"{module.__name__}: the docstring needs a second paragraph summarising the chapter")
+    return " ".join(paragraphs[1].split())
+
+
+def written_chapters() -> list[str]:
+    """The chapters with a module and a notebook in the table of contents, in reading order."""
+    in_toc = [p.stem for p in toc_notebooks() if p.parent.name == "chapters"]
+    return [slug for slug in in_toc if slug in chapters.CHAPTERS and chapters.module(slug) is not None]
+
+
+def chapter_guide() -> list[dict]:
+    """One row per chapter: title, page, summary, essays, number of claims, prerequisites, time."""
+    rows = []
+    for slug in written_chapters():
+        module = chapters.module(slug)
+        claims = [c for c in registry().values() if c.chapter == slug]
+        essay_keys = dict.fromkeys(c.essay for c in claims)
+        rows.append({"slug": slug, "title": chapters.CHAPTERS[slug], "page": f"chapters/{slug}.html",
+                     "summary": summary(module), "essays": [essays()[e]["short"] for e in essay_keys],
+                     "claims": len(claims), "prerequisites": module.PREREQUISITES,
+                     "time_needed": module.TIME_NEEDED})
+    return rows
+
+
+def guide_html(rows: list[dict]) -> str:
+    """The guide as a numbered list in reading order; each title links to its chapter."""
+    items = "".join(
+        f'<li><p><a href="{escape(r["page"])}"><strong>{escape(r["title"])}</strong></a></p>'
+        f'<p>{escape(r["summary"])}</p>'
+        f'<p><em>Essays:</em> {escape("; ".join(r["essays"]))} \u00b7 <em>Claims:</em> {r["claims"]} \u00b7 '
+        f'<em>Time needed:</em> {escape(r["time_needed"])}</p>'
+        f'<p><em>Prerequisites:</em> {escape(r["prerequisites"])}</p></li>'
+        for r in rows)
+    return f'<ol class="teachers-guide">{items}</ol>'
+
+
+def page_values(rows: list[dict]) -> dict:
+    """Numbers and names the page's prose cites (glued, never typed)."""
+    return {"n_chapters": len(rows), "first_chapter": rows[0]["title"] if rows else "none",
+            "first_chapter_time": rows[0]["time_needed"] if rows else "none"}
