@@ -23,7 +23,7 @@ CHAPTERS = teaching.written_chapters()
 
 def test_the_guide_lists_every_written_chapter_in_reading_order():
     rows = teaching.chapter_guide()
-    assert [r["slug"] for r in rows] == ["budgets", "guns_money", "kingpin", "watchlist"]
+    assert [r["slug"] for r in rows] == ["budgets", "guns_money", "kingpin", "watchlist", "border_index"]
     first = rows[0]
     assert first["title"] == "Border Patrol vs ports of entry: budgets and staffing"
     assert first["page"] == "chapters/budgets.html" and first["time_needed"] == "about an hour"

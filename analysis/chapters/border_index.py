@@ -20,6 +20,10 @@ from analysis.claims import claim, registry
 from analysis.data import DataError, load
 from analysis.params import Param, Parameters
 
+TIME_NEEDED = "about an hour"  # for a class, in words (the teachers page and the chapter show it)
+PREREQUISITES = ("the budgets chapter's idea of a verdict; averages, ranks and standardized scores; for "
+                 "re-running, opening a notebook and editing a line of Python")
+
 FAMILIES = {
     "crime_governance": "Crime and governance indicators",
     "national_action_plan": "Adherence to a national action plan",
