@@ -27,6 +27,7 @@ class Param:
     exclusive: bool = False    # bounds themselves not allowed
     range_note: str = ""       # where the bounds come from, e.g. "the fiscal years the staffing data cover"
     check: Callable[[Any], None] | None = None  # further checks (for mappings), raising ValueError
+    grid: tuple = ()           # sensible alternatives to the default, to re-grade verdicts under (analysis.robustness)
 
     def bounds(self) -> tuple[Any, Any]:
         resolve = lambda b: b() if callable(b) else b  # noqa: E731
