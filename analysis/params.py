@@ -1,7 +1,8 @@
 """Parameter declarations for the chapters, and their validation.
 
-Each chapter declares its parameters once (name, type, default, allowed values, meaning); the
-notebook's validation, the error messages and the documentation all read that declaration.
+Each chapter declares its parameters once (name, type, default, allowed values, meaning, and a
+short grid of sensible alternatives); the notebook's validation, the error messages, the
+documentation and the ledger's robustness check all read that declaration.
 papermill never checks parameters itself, so the notebooks call :meth:`Parameters.from_namespace`.
 """
 from __future__ import annotations
