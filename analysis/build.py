@@ -25,7 +25,9 @@ BUILD = REPO_ROOT / "_build"
 CACHE = BUILD / ".jupyter_cache"
 INPUTS = BUILD / ".notebook_inputs.json"
 RENDERED = BUILD / ".rendered"  # digest of everything the render reads, after the last successful render
-SUMMARY_PAGES = {"book/ledger.ipynb", "book/reviewers.ipynb"}  # pages that recompute every chapter
+LEDGER_PAGE = "book/ledger.ipynb"
+SUMMARY_PAGES = {LEDGER_PAGE, "book/reviewers.ipynb"}  # pages that recompute every chapter
+LEDGER_FILES_KEY = "ledger_files"  # output metadata in which the ledger page hands over its files (analysis.ledger)
 PROBE = ("import json, sys\nfrom analysis.data import files_read\n"
          "modules = sorted(m.__file__ for n, m in list(sys.modules.items())\n"
          "                 if (n == 'analysis' or n.startswith('analysis.')) and getattr(m, '__file__', None))\n"
@@ -186,21 +188,28 @@ def render(executed: list[str]) -> None:
     RENDERED.write_text(inputs)
 
 
-def write_ledger_files(executed: list[str]) -> None:
-    """The ledger as downloadable JSON and CSV beside the site, remade when the ledger page was."""
-    from analysis import ledger
-    files = [BUILD / "html" / "ledger.json", BUILD / "html" / "ledger.csv"]
-    if "book/ledger.ipynb" not in executed and all(f.is_file() for f in files):
-        return  # same inputs as the ledger page, which is up to date
-    frame = ledger.build()
-    (BUILD / "html" / "ledger.json").write_text(ledger.to_json(frame), encoding="utf-8")
-    (BUILD / "html" / "ledger.csv").write_text(ledger.to_csv(frame), encoding="utf-8")
+def write_ledger_files() -> None:
+    """The ledger as downloadable JSON and CSV at the site's root, which the ledger page links.
+
+    Taken from the ledger page's executed output in the cache (``analysis.ledger.publish``): the
+    files are exactly the ledger the page shows, and the ledger (with its robustness re-grading)
+    is computed once. Written before the render, so the site is complete once the render ends.
+    """
+    record = json.loads(INPUTS.read_text())[LEDGER_PAGE]
+    cells = json.loads((CACHE / "executed" / record["cache"] / "base.ipynb").read_text(encoding="utf-8"))["cells"]
+    files = [output["metadata"][LEDGER_FILES_KEY] for cell in cells for output in cell.get("outputs", [])
+             if LEDGER_FILES_KEY in output.get("metadata", {})]
+    if len(files) != 1:
+        raise BuildError(f"{LEDGER_PAGE} must publish its files once (analysis.ledger.publish); found {len(files)}")
+    (BUILD / "html").mkdir(parents=True, exist_ok=True)
+    for name, text in files[0].items():
+        (BUILD / "html" / name).write_text(text, encoding="utf-8")
 
 
 def build(jobs: int | None = None) -> list[str]:
     start = time.perf_counter()
     executed = execute_changed(jobs)
+    write_ledger_files()
     render(executed)
-    write_ledger_files(executed)
     print(f"book built in {time.perf_counter() - start:.1f} s: {BUILD / 'html' / 'index.html'}", flush=True)
     return executed

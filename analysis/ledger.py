@@ -1,17 +1,20 @@
-"""The claims ledger: every registered claim with its verdict, from the chapters' defaults."""
+"""The claims ledger: every registered claim with its verdict, from the chapters' defaults, and
+whether that verdict survives the chapters' other sensible choices (analysis.robustness)."""
 from __future__ import annotations
 
 from html import escape
 
 import pandas as pd
 
-from analysis import chapters
+from analysis import chapters, robustness
+from analysis.build import LEDGER_FILES_KEY
 from analysis.claims import Claim, essays, registry
 from analysis.fmt import recomputed
 from analysis.verdicts import DESCRIPTIVE, NOT_YET_CHECKED, VERDICTS
 
-COLUMNS = ["id", "essay", "claim", "stated", "recomputed", "recomputed_high", "unit", "verdict", "reason", "tier",
-           "chapter"]
+COLUMNS = ["id", "essay", "claim", "stated", "recomputed", "recomputed_high", "unit", "verdict", "reason",
+           "robustness", "tier", "chapter"]
+NOT_VARIED = "not varied: its chapter declares no alternative values"
 
 
 def stated_text(claim: Claim) -> str:
@@ -43,18 +46,21 @@ def build() -> pd.DataFrame:
     unknown = set(results) - set(registry())
     if unknown:
         raise ValueError(f"chapters computed claims missing from the registry: {', '.join(sorted(unknown))}")
+    assessed = robustness.assess({claim_id: result["verdict"] for claim_id, result in results.items()})
     rows = []
     for claim in registry().values():
         row = {"id": claim.id, "essay": claim.essay, "claim": claim.claim, "stated": stated_text(claim),
                "recomputed": None, "recomputed_high": None, "unit": claim.stated[0].unit,
                "verdict": NOT_YET_CHECKED,
-               "reason": "Its chapter is not written yet.", "tier": None, "chapter": claim.chapter}
+               "reason": "Its chapter is not written yet.", "robustness": None, "tier": None,
+               "chapter": claim.chapter}
         if claim.status == "descriptive":
             row |= {"verdict": DESCRIPTIVE, "reason": "A descriptive number or a proposal; no data can test it."}
         elif claim.id in results:
             result = results[claim.id]
             row |= {k: result[k] for k in ("recomputed", "recomputed_high", "unit", "verdict", "reason", "tier")}
             row["recomputed"], row["recomputed_high"] = published(row["recomputed"]), published(row["recomputed_high"])
+            row["robustness"] = assessed.get(claim.id, NOT_VARIED)
         if (claim.status == "checked") != (claim.id in results):
             raise ValueError(f"claim {claim.id}: registry status {claim.status!r} does not match its chapter "
                              f"({'computes' if claim.id in results else 'does not compute'} it)")
@@ -70,6 +76,17 @@ def to_csv(frame: pd.DataFrame) -> str:
     return frame.to_csv(index=False, lineterminator="\n")
 
 
+FILES = {"ledger.json": to_json, "ledger.csv": to_csv}
+
+
+def publish(frame: pd.DataFrame) -> None:
+    """Hand the downloadable files to the build, in the metadata of an output the page hides: the
+    build writes them from the executed page, so they hold exactly the ledger it shows, computed once."""
+    from IPython.display import display
+    display({"text/plain": f"ledger files: {', '.join(FILES)}"}, raw=True,
+            metadata={LEDGER_FILES_KEY: {name: write(frame) for name, write in FILES.items()}})
+
+
 def summary(frame: pd.DataFrame) -> dict:
     """Counts for the ledger page's prose (glued, never typed)."""
     counts = frame["verdict"].value_counts()
@@ -79,6 +96,8 @@ def summary(frame: pd.DataFrame) -> dict:
         "n_checked": int((~frame["verdict"].isin([NOT_YET_CHECKED, DESCRIPTIVE])).sum()),
         "n_not_yet_checked": int(counts.get(NOT_YET_CHECKED, 0)),
         "n_descriptive": int(counts.get(DESCRIPTIVE, 0)),
+        "n_robust": int((frame["robustness"] == robustness.ROBUST).sum()),
+        "n_depends": int(frame["robustness"].fillna("").str.startswith(robustness.DEPENDS).sum()),
     }
 
 
@@ -94,12 +113,22 @@ def to_html(frame: pd.DataFrame) -> str:
             where = f'<a href="chapters/{row.chapter}.html{anchor}">{title}</a>'
         cells = [escape(essays()[row.essay]['short']), escape(row.claim), escape(row.stated),
                  escape(recomputed(row.recomputed, row.recomputed_high, row.unit)) if row.recomputed is not None else "",
-                 f'<span class="verdict">{escape(row.verdict)}</span>', escape(row.reason), where]
+                 f'<span class="verdict">{escape(row.verdict)}</span>',
+                 escape(row.reason) + _robustness_line(row.robustness), where]
         rows.append(f'<tr id="ledger-{row.id}">' + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
     head = "".join(f"<th>{h}</th>" for h in
                    ("Essay", "Claim", "Stated", "Recomputed", "Verdict", "Reason", "Chapter"))
     return (f'<table class="ledger table"><thead><tr>{head}</tr></thead>'
             f"<tbody>{''.join(rows)}</tbody></table>")
+
+
+def _robustness_line(text: str | None) -> str:
+    """The robustness under the reason, as a sentence."""
+    if not isinstance(text, str):
+        return ""
+    shown = "Robust: the same verdict under every alternative tried." if text == robustness.ROBUST \
+        else f"{text[0].upper()}{text[1:]}."
+    return f'<br><small class="robustness">{escape(shown)}</small>'
 
 
 def verdict_scale() -> pd.DataFrame:

@@ -1,7 +1,8 @@
 """Parameter declarations for the chapters, and their validation.
 
-Each chapter declares its parameters once (name, type, default, allowed values, meaning); the
-notebook's validation, the error messages and the documentation all read that declaration.
+Each chapter declares its parameters once (name, type, default, allowed values, meaning, and a
+short grid of sensible alternatives); the notebook's validation, the error messages, the
+documentation and the ledger's robustness check all read that declaration.
 papermill never checks parameters itself, so the notebooks call :meth:`Parameters.from_namespace`.
 """
 from __future__ import annotations
@@ -28,6 +29,7 @@ class Param:
     exclusive: bool = False    # bounds themselves not allowed
     range_note: str = ""       # where the bounds come from, e.g. "the fiscal years the staffing data cover"
     check: Callable[[Any], None] | None = None  # further checks (for mappings), raising ValueError
+    grid: tuple = ()           # sensible alternatives to the default, to re-grade verdicts under (analysis.robustness)
 
     def bounds(self) -> tuple[Any, Any]:
         resolve = lambda b: b() if callable(b) else b  # noqa: E731

@@ -6,11 +6,15 @@ with ``BSN_REQUIRE_BROWSER=1`` (as in CI) a missing browser is a failure.
 """
 from __future__ import annotations
 
+import csv
 import functools
+import io
+import json
 import os
 import re
 import shutil
 import threading
+from html import unescape
 from html.parser import HTMLParser
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -74,6 +78,21 @@ def test_every_toc_page_was_built(built_book):
         assert (built_book / "_build" / "html" / f"{name}.html").is_file(), name
 
 
+def test_ledger_downloads_hold_the_ledger_the_page_shows(built_book):
+    html = built_book / "_build" / "html"
+    page = html / "book" / "ledger.html"
+    assert sorted(link for link in parse(page).links if link.endswith(("ledger.json", "ledger.csv"))) == [
+        "../ledger.csv", "../ledger.json"]
+    shown = {claim_id: unescape(verdict) for claim_id, verdict in re.findall(
+        r'<tr id="ledger-([^"]+)">.*?<span class="verdict">([^<]*)</span>', page.read_text(encoding="utf-8"))}
+    records = json.loads((html / "ledger.json").read_text(encoding="utf-8"))
+    rows = list(csv.DictReader(io.StringIO((html / "ledger.csv").read_text(encoding="utf-8"))))
+    assert [r["id"] for r in records] == [r["id"] for r in rows] == list(registry()) == list(shown)
+    assert {r["id"]: r["verdict"] for r in records} == {r["id"]: r["verdict"] for r in rows} == shown
+    staffing = next(r for r in records if r["id"] == "heyman-bp-growth-1993-2001")
+    assert staffing["robustness"] == "depends on tolerance (0.05: overstated)"
+
+
 @pytest.fixture(scope="module")
 def site(built_book):
     """The built site served on localhost."""
@@ -135,6 +154,10 @@ def test_ledger_shows_every_claim_and_its_links_resolve(browser, site):
     assert rows.count() == len(registry())
     links = page.eval_on_selector_all("tr[id^='ledger-'] a", "els => els.map(e => e.href)")
     assert links
+    downloads = page.eval_on_selector_all("a[download]", "els => els.map(e => e.href)")
+    assert sorted(urlsplit(link).path for link in downloads) == ["/ledger.csv", "/ledger.json"]
+    for link in downloads:
+        assert page.request.get(link).ok, link
     for link in sorted(set(links)):
         target, anchors = open_page(browser, link)
         fragment = urlsplit(link).fragment

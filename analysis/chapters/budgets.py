@@ -45,14 +45,17 @@ _years = dict(minimum=lambda: staffing_years()[0], maximum=lambda: staffing_year
               range_note="the fiscal years the Border Patrol staffing data cover")
 PARAMETERS = Parameters(
     params=(
-        Param("start_year", int, 1993, "fiscal year standing for the essay's 1993 baseline", **_years),
-        Param("end_year", int, 2010, "fiscal year standing for the essay's 2010 and its 'present'", **_years),
+        Param("start_year", int, 1993, "fiscal year standing for the essay's 1993 baseline", **_years,
+              grid=(1992, 1994)),
+        Param("end_year", int, 2010, "fiscal year standing for the essay's 2010 and its 'present'", **_years,
+              grid=(2009, 2011)),
         Param("deflator", str, "cpi-u", "price index used to adjust dollars for inflation",
-              choices=tuple(DEFLATORS)),
+              choices=tuple(DEFLATORS), grid=("gdp",)),
         Param("tolerance", float, 0.10, "relative difference within which a figure counts as accurate",
-              minimum=0.0, maximum=1.0),
+              minimum=0.0, maximum=1.0, grid=(0.05, 0.15)),
         Param("allow_secondary", bool, True,
-              "whether secondary reports of official figures may stand in where no official figure was found"),
+              "whether secondary reports of official figures may stand in where no official figure was found",
+              grid=(False,)),
     ),
     checks=(start_before_end("start_year", "end_year"), _fixed_years),
 )

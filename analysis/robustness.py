@@ -1,0 +1,103 @@
+"""Whether each verdict survives other sensible choices of its chapter's parameters.
+
+Each chapter declares, beside a parameter's default, a short ``grid`` of sensible alternatives
+(the other deflator, a tighter or looser tolerance, the neighbouring baseline year, another
+series). Every claim is re-graded with one parameter at a time moved to each alternative, the
+others at their defaults: a claim is robust when its verdict never changes, and otherwise depends
+on the named choices. One at a time keeps the cost linear in the grid (a kingpin regression costs
+seconds). Alternatives that a chapter's cross-parameter checks refuse are skipped, and listed.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from analysis import chapters
+from analysis.params import Parameters
+
+ROBUST = "robust"
+DEPENDS = "depends on "
+
+
+@dataclass(frozen=True)
+class Variant:
+    """One parameter moved to one alternative; ``values`` is None when a check refused it, and ``skipped`` says why."""
+    chapter: str
+    parameter: str
+    value: Any
+    values: dict | None
+    skipped: str = ""
+
+
+def variants(slug: str, parameters: Parameters) -> list[Variant]:
+    """The chapter's one-at-a-time alternatives, each validated like a reader's value; a grid
+    value its parameter does not allow is an error naming the parameter (a mistake in the grid)."""
+    defaults = parameters.validate({})
+    found = []
+    for param in parameters.params:
+        for value in param.grid:
+            try:
+                value = param.validate(value)
+            except ValueError as error:
+                raise ValueError(f"chapter {slug!r}: the grid of parameter {param.name!r} holds a value it does "
+                                 f"not allow: {error}") from None
+            if value == defaults[param.name]:
+                raise ValueError(f"chapter {slug!r}: the grid of parameter {param.name!r} repeats its default "
+                                 f"{value!r}; list only alternatives")
+            try:
+                found.append(Variant(slug, param.name, value, parameters.validate(defaults | {param.name: value})))
+            except ValueError as error:  # the value is allowed alone, not with the other defaults
+                found.append(Variant(slug, param.name, value, None, str(error)))
+    return found
+
+
+def all_variants() -> list[Variant]:
+    """Every written chapter's alternatives; a chapter without grids has none."""
+    return [v for slug in chapters.CHAPTERS if (module := chapters.module(slug)) is not None
+            for v in variants(slug, module.PARAMETERS)]
+
+
+def describe(changes: dict[str, list[str]]) -> str:
+    """``robust``, or e.g. ``depends on deflator (gdp: overstated); tolerance (0.05: roughly right)``."""
+    if not changes:
+        return ROBUST
+    return DEPENDS + "; ".join(f"{name} ({', '.join(found)})" for name, found in changes.items())
+
+
+def assess(default_verdicts: dict[str, str]) -> dict[str, str]:
+    """For each claim a chapter with grids computes: ``robust`` or the choices its verdict depends on,
+    judged against its verdict under the defaults (``default_verdicts``, by claim id)."""
+    changes: dict[str, dict[str, list[str]]] = {}
+    for variant in all_variants():
+        if variant.values is None:
+            continue
+        for result in chapters.module(variant.chapter).check_claims(**variant.values):
+            moved = changes.setdefault(result.claim_id, {})
+            if result.verdict != default_verdicts[result.claim_id]:
+                moved.setdefault(variant.parameter, []).append(f"{_shown(variant.value)}: {result.verdict}")
+    return {claim_id: describe(moved) for claim_id, moved in changes.items()}
+
+
+def _shown(value: Any) -> str:
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def grid_table() -> pd.DataFrame:
+    """The alternatives tried, by chapter and parameter, and those skipped with the reason (for the ledger page)."""
+    rows = {}
+    for variant in all_variants():
+        params = chapters.module(variant.chapter).PARAMETERS
+        row = rows.setdefault((variant.chapter, variant.parameter), {
+            "chapter": chapters.CHAPTERS[variant.chapter], "parameter": variant.parameter,
+            "default": _shown(params.defaults()[variant.parameter]), "alternatives tried": [], "skipped": []})
+        if variant.values is None:
+            row["skipped"].append(f"{_shown(variant.value)} ({variant.skipped})")
+        else:
+            row["alternatives tried"].append(_shown(variant.value))
+    frame = pd.DataFrame(list(rows.values()), columns=["chapter", "parameter", "default", "alternatives tried",
+                                                       "skipped"])
+    for column in ("alternatives tried", "skipped"):
+        frame[column] = frame[column].map("; ".join)
+    return frame

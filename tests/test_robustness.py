@@ -1,0 +1,103 @@
+"""Verdict robustness: each claim re-graded over its chapter's declared alternatives, one at a time."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pandas as pd
+import pytest
+
+from analysis import ledger, robustness
+from analysis.chapters import budgets, watchlist
+from analysis.params import Param, Parameters, start_before_end
+
+
+@pytest.fixture(scope="module")
+def frame():
+    return ledger.build().set_index("id")
+
+
+def test_a_verdict_that_moves_names_each_choice_and_the_verdict_it_gives(frame):
+    # the Border Patrol budget grows 7.40-fold FY1993-FY2010 against a stated nine-fold: roughly right at
+    # the default tolerance, overstated at 5 %; no official or secondary figure for FY1992 or FY2009
+    assert frame.loc["heyman-bp-budget-1993-2010", "verdict"] == "roughly right"
+    assert frame.loc["heyman-bp-budget-1993-2010", "robustness"] == (
+        "depends on start_year (1992: unverifiable); end_year (2009: unverifiable, 2011: accurate); "
+        "tolerance (0.05: overstated); allow_secondary (False: unverifiable)")
+    # the 2018 peak read from INEGI's registrations instead of SESNSP's files
+    assert frame.loc["byers-mexico-homicide-peak-2018", "robustness"] == \
+        "depends on series (inegi-homicides: roughly right)"
+    assert frame.loc["byers-kingpin-capture-homicide-effects", "robustness"] == \
+        "depends on estimator (log-rate: accurate)"
+    assert "aid_measure (obligations: understated)" in frame.loc["wpr-central-america-aid-2015-2018", "robustness"]
+
+
+def test_a_verdict_that_does_not_move_is_robust(frame):
+    assert frame.loc["heyman-bp-staffing-1993-2010", "robustness"] == robustness.ROBUST
+    # the port-budget claim is graded under the deflator: its figures contradict each other under both indexes
+    assert frame.loc["heyman-port-budget-1993-2010", "robustness"] == robustness.ROBUST
+    by_id = {r.claim_id: r for r in budgets.check_claims(deflator="gdp")}
+    assert by_id["heyman-port-budget-1993-2010"].verdict == "internally inconsistent"
+    assert "prices (gdp) rose 1.40-fold" in by_id["heyman-port-budget-1993-2010"].reason
+
+
+def test_only_checked_claims_get_a_robustness(frame):
+    assert frame.loc["caune-experts-interviewed", "verdict"] == "descriptive"
+    assert pd.isna(frame.loc["caune-experts-interviewed", "robustness"])
+    assert pd.isna(frame.loc["caune-unficyp-established-1974", "robustness"])  # not yet checked
+    checked = frame[frame["robustness"].notna()]
+    assert len(checked) == ledger.summary(frame.reset_index())["n_checked"] == 51
+    assert ledger.summary(frame.reset_index())["n_robust"] == 35
+
+
+def _tolerance(grid) -> Param:
+    return Param("tolerance", float, 0.10, "relative difference", minimum=0.0, maximum=1.0, grid=grid)
+
+
+def test_a_grid_value_its_parameter_does_not_allow_is_an_error_naming_the_parameter():
+    with pytest.raises(ValueError, match=r"chapter 'demo': the grid of parameter 'tolerance' holds a value it does "
+                                         r"not allow: parameter 'tolerance'=1.5 is out of range; "
+                                         r"allowed: between 0.0 and 1.0"):
+        robustness.variants("demo", Parameters((_tolerance((0.05, 1.5)),)))
+    deflator = Param("deflator", str, "cpi-u", "price index", choices=("cpi-u", "gdp"), grid=("ppi",))
+    with pytest.raises(ValueError, match=r"grid of parameter 'deflator'.*'ppi' is not allowed; "
+                                         r"allowed: one of cpi-u, gdp"):
+        robustness.variants("demo", Parameters((deflator,)))
+    with pytest.raises(ValueError, match=r"grid of parameter 'tolerance' repeats its default 0.1"):
+        robustness.variants("demo", Parameters((_tolerance((0.1,)),)))
+
+
+def test_alternatives_the_cross_parameter_checks_refuse_are_skipped_with_the_reason():
+    years = Parameters((Param("start_year", int, 1993, "start", grid=(1992, 2011)),
+                        Param("end_year", int, 2010, "end")), checks=(start_before_end("start_year", "end_year"),))
+    found = robustness.variants("demo", years)
+    assert [(v.value, v.values) for v in found][0] == (1992, {"start_year": 1992, "end_year": 2010})
+    assert found[1].values is None and found[1].skipped == "parameter 'start_year'=2011 must be before 'end_year'=2010"
+    # the real grids: three of the gotaway sources have no figure for every year of FY2021-FY2023
+    skipped = {v.value: v.skipped for v in robustness.variants("watchlist", watchlist.PARAMETERS) if v.values is None}
+    assert set(skipped) == {"center-square", "mayorkas", "cbp-to-fox"}
+    assert "has no figure for FY2021, FY2023" in skipped["center-square"]
+
+
+def test_the_grid_table_lists_what_was_tried_and_skipped():
+    table = robustness.grid_table().set_index(["parameter", "default"])
+    assert table.loc[("deflator", "cpi-u"), "alternatives tried"] == "gdp"
+    assert table.loc[("tolerance", "0.1"), "alternatives tried"].iloc[0] == "0.05; 0.15"
+    gotaways = table.loc[("gotaway_source", "cato")]
+    assert gotaways["alternatives tried"] == "house-hsc; fox-foia"
+    assert gotaways["skipped"].startswith("center-square (parameter 'gotaway_source'='center-square' has no figure")
+
+
+def test_a_chapter_without_grids_has_no_parameter_dependent_verdicts(monkeypatch):
+    no_grids = replace(budgets.PARAMETERS, params=tuple(replace(p, grid=()) for p in budgets.PARAMETERS.params))
+    assert robustness.variants("budgets", no_grids) == []
+    monkeypatch.setattr(budgets, "PARAMETERS", no_grids)
+    frame = ledger.build().set_index("id")
+    assert frame.loc["heyman-bp-budget-1993-2010", "robustness"] == ledger.NOT_VARIED
+    assert frame.loc["heyman-cash-seized-vs-smuggled", "robustness"] == robustness.ROBUST  # another chapter
+
+
+def test_describe():
+    assert robustness.describe({}) == "robust"
+    changes = {"deflator": ["gdp: overstated"], "tolerance": ["0.05: roughly right", "0.15: accurate"]}
+    assert robustness.describe(changes) == \
+        "depends on deflator (gdp: overstated); tolerance (0.05: roughly right, 0.15: accurate)"
