@@ -132,7 +132,7 @@ PARAMETERS = Parameters(
         Param("draws", int, 10000, "random weightings drawn for the sensitivity analysis", minimum=100, maximum=100000),
         Param("seed", int, 2024, "seed of the random weightings (same seed, same results)", minimum=0),
         Param("year_tolerance", float, 1.0, "years within which a stated year counts as accurate", minimum=0.0,
-              maximum=50.0),
+              maximum=50.0, grid=(0.0, 2.0)),
     ),
     checks=(_check_method,),
 )
