@@ -6,6 +6,7 @@ build with a message naming the file, the column and the row, instead of publish
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 from functools import lru_cache
@@ -42,7 +43,8 @@ def files_read_by(fn, *args, **kwargs) -> tuple[object, list[str]]:
     before; what was recorded before stays recorded, so the build's record is not disturbed."""
     before = set(_FILES_READ)
     _FILES_READ.clear()
-    _load.cache_clear()
+    for cache in (_load, *_DERIVED):
+        cache.cache_clear()
     try:
         return fn(*args, **kwargs), files_read()
     finally:
@@ -73,6 +75,24 @@ def resource(name: str) -> dict:
     if name not in entries:
         raise DataError(f"no data file named {name!r} in the catalogue; known: {', '.join(sorted(entries))}")
     return entries[name]
+
+
+_DERIVED: list = []  # caches of values computed from the data: cleared with the loads (files_read_by)
+
+
+def derived(fn):
+    """Cache a value computed from the data files, per data folder as the files themselves are
+    (the robustness check recomputes every chapter dozens of times); frames come back as copies."""
+    @lru_cache(maxsize=None)
+    def cached(folder: Path, *args):
+        return fn(*args)
+    _DERIVED.append(cached)
+
+    @functools.wraps(fn)
+    def wrapper(*args):
+        value = cached(data_dir(), *args)
+        return value.copy() if isinstance(value, (pd.DataFrame, pd.Series)) else value
+    return wrapper
 
 
 def load(name: str) -> pd.DataFrame:

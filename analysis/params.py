@@ -11,10 +11,22 @@ import types
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
+from analysis.data import derived
+
 TYPE_NAMES = {int: "an integer", float: "a number", str: "a string", bool: "true or false", dict: "a mapping",
               list: "a list"}
 # names IPython puts in a notebook's namespace that are not parameters
 _NOTEBOOK_NAMES = {"In", "Out", "get_ipython", "exit", "quit", "open"}
+
+
+def _resolve(value: Any) -> Any:
+    """A bound or a list of choices, read from the data when it is a function."""
+    return _read_from_data(value) if callable(value) else value
+
+
+@derived
+def _read_from_data(read: Callable[[], Any]) -> Any:
+    return read()
 
 
 @dataclass(frozen=True)
@@ -32,12 +44,11 @@ class Param:
     grid: tuple = ()           # sensible alternatives to the default, to re-grade verdicts under (analysis.robustness)
 
     def bounds(self) -> tuple[Any, Any]:
-        resolve = lambda b: b() if callable(b) else b  # noqa: E731
-        return resolve(self.minimum), resolve(self.maximum)
+        return _resolve(self.minimum), _resolve(self.maximum)
 
     def options(self) -> tuple | None:
         """The allowed values, read from the data when ``choices`` is a function."""
-        return self.choices() if callable(self.choices) else self.choices
+        return _resolve(self.choices)
 
     def allowed(self) -> str:
         """The allowed values in words, for error messages and documentation."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.data import load
+from analysis.data import derived, load
 
 
 def agents(region: str = "nationwide") -> pd.Series:
@@ -43,6 +43,7 @@ def crossing_years() -> tuple[int, int]:
     return int(years.min()), int(years.max())
 
 
+@derived
 def reported(measure: str, resource: str = "reported_figures") -> pd.DataFrame:
     """Figures read from publications for one measure, official ones first.
 

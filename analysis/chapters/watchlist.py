@@ -14,7 +14,7 @@ import pandas as pd
 
 from analysis import verdicts
 from analysis.claims import claim
-from analysis.data import load
+from analysis.data import derived, load
 from analysis.fmt import number
 from analysis.params import Param, Parameters
 from analysis.plotting import finish, new_figure
@@ -147,6 +147,7 @@ def usbp_encounters(fy: int, region: str = "southwest") -> int:
     return int(row["encounters"].iloc[0])
 
 
+@derived
 def gotaways(source: str) -> pd.DataFrame:
     """Gotaways by fiscal year from one source: fiscal_year, months covered, gotaways."""
     if source == "cato":
