@@ -9,7 +9,7 @@ import pandas as pd
 from analysis import chapters, robustness
 from analysis.build import LEDGER_FILES_KEY
 from analysis.claims import Claim, essays, registry
-from analysis.fmt import recomputed
+from analysis.fmt import recomputed, sentence
 from analysis.verdicts import DESCRIPTIVE, NOT_YET_CHECKED, VERDICTS
 
 COLUMNS = ["id", "essay", "claim", "stated", "recomputed", "recomputed_high", "unit", "verdict", "reason",
@@ -25,10 +25,8 @@ def stated_text(claim: Claim) -> str:
 def chapter_results() -> dict[str, dict]:
     """Each written chapter's results with default parameters, by claim id."""
     results = {}
-    for slug in chapters.CHAPTERS:
+    for slug in chapters.written():
         module = chapters.module(slug)
-        if module is None:
-            continue
         for result in module.check_claims(**module.PARAMETERS.defaults()):
             results[result.claim_id] = result.as_dict()
     return results
@@ -127,7 +125,7 @@ def _robustness_line(text: str | None) -> str:
     if not isinstance(text, str):
         return ""
     shown = "Robust: the same verdict under every alternative tried." if text == robustness.ROBUST \
-        else f"{text[0].upper()}{text[1:]}."
+        else f"{sentence(text)}."
     return f'<br><small class="robustness">{escape(shown)}</small>'
 
 

@@ -19,7 +19,7 @@ import yaml
 from analysis import chapters
 from analysis.build import BUILD, kernels_import_this_checkout
 from analysis.data import REPO_ROOT
-from analysis.reviewers import no_separation_notes, written
+from analysis.reviewers import no_separation_notes
 
 PUBLISHED = BUILD / "html" / "ledger.json"
 UNCHANGED, CHANGED, ERROR = 0, 1, 2  # exit statuses
@@ -66,14 +66,14 @@ def plan(selected: list[str], values: dict) -> dict[str, dict]:
     """The parameters given to each selected chapter, every one checked by its chapter's declaration."""
     for slug in selected:
         if slug not in chapters.CHAPTERS:
-            raise ReproduceError(f"unknown chapter {slug!r}; chapters: {', '.join(written())}")
+            raise ReproduceError(f"unknown chapter {slug!r}; chapters: {', '.join(chapters.written())}")
         if chapters.module(slug) is None:
-            raise ReproduceError(f"chapter {slug!r} is not written yet; chapters: {', '.join(written())}")
-    slugs = list(dict.fromkeys(selected)) or written()
+            raise ReproduceError(f"chapter {slug!r} is not written yet; chapters: {', '.join(chapters.written())}")
+    slugs = list(dict.fromkeys(selected)) or chapters.written()
     declared = {slug: chapters.module(slug).PARAMETERS.names() for slug in slugs}
     for name in values:
         if not any(name in names for names in declared.values()):
-            elsewhere = [slug for slug in written() if name in chapters.module(slug).PARAMETERS.names()]
+            elsewhere = [slug for slug in chapters.written() if name in chapters.module(slug).PARAMETERS.names()]
             hint = (f"it belongs to {', '.join(elsewhere)}: add " + " or ".join(f"--chapter {e}" for e in elsewhere)
                     if elsewhere else
                     "; ".join(f"{slug}: {', '.join(names)}" for slug, names in declared.items()))

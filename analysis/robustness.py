@@ -55,8 +55,7 @@ def variants(slug: str, parameters: Parameters) -> list[Variant]:
 
 def all_variants() -> list[Variant]:
     """Every written chapter's alternatives; a chapter without grids has none."""
-    return [v for slug in chapters.CHAPTERS if (module := chapters.module(slug)) is not None
-            for v in variants(slug, module.PARAMETERS)]
+    return [v for slug in chapters.written() for v in variants(slug, chapters.module(slug).PARAMETERS)]
 
 
 def describe(changes: dict[str, list[str]]) -> str:

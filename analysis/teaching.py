@@ -24,7 +24,7 @@ def summary(module) -> str:
 def written_chapters() -> list[str]:
     """The chapters with a module and a notebook in the table of contents, in reading order."""
     in_toc = [p.stem for p in toc_notebooks() if p.parent.name == "chapters"]
-    return [slug for slug in in_toc if slug in chapters.CHAPTERS and chapters.module(slug) is not None]
+    return [slug for slug in in_toc if slug in chapters.written()]
 
 
 def chapter_guide() -> list[dict]:

@@ -13,8 +13,7 @@ from analysis.notebook import glued
 
 BOOK = REPO_ROOT / "book"
 NOTEBOOKS = sorted(BOOK.rglob("*.ipynb"))
-CHAPTER_NOTEBOOKS = {slug: BOOK / "chapters" / f"{slug}.ipynb" for slug in chapters.CHAPTERS
-                     if chapters.module(slug) is not None}
+CHAPTER_NOTEBOOKS = {slug: BOOK / "chapters" / f"{slug}.ipynb" for slug in chapters.written()}
 
 
 def test_every_written_chapter_has_a_notebook():

@@ -19,6 +19,11 @@ CHAPTERS = {
 }
 
 
+def written() -> list[str]:
+    """The chapters whose module exists, in the order of ``CHAPTERS``."""
+    return [slug for slug in CHAPTERS if module(slug) is not None]
+
+
 def module(slug: str) -> ModuleType | None:
     """The chapter's module, or None if the chapter is not written yet."""
     if slug not in CHAPTERS:
