@@ -181,8 +181,11 @@ def parse_registry(document: dict) -> tuple[dict, dict[str, Claim]]:
             raise ClaimsError(f"claim {claim_id}: chapter {raw['chapter']!r} is not one of {', '.join(CHAPTERS)}")
         if raw["status"] not in STATUSES:
             raise ClaimsError(f"claim {claim_id}: status {raw['status']!r} is not one of {', '.join(STATUSES)}")
-        if ("search" in raw) != (raw["status"] == "unverifiable"):
+        if "search" in raw and raw["status"] != "unverifiable":
             raise ClaimsError(f"claim {claim_id}: 'search' goes with status unverifiable, and only with it")
+        if raw["status"] == "unverifiable" and not raw.get("search"):
+            raise ClaimsError(f"claim {claim_id}: an unverifiable claim needs 'search': the publishers and "
+                              "publications tried")
         figures = tuple(_figure(f, claim_id) for f in raw["stated"])
         search = _search(raw["search"], claim_id) if "search" in raw else ()
         claims[claim_id] = Claim(**{**raw, "stated": figures, "cites": str(raw["cites"]), "search": search})

@@ -32,13 +32,16 @@ def glue_values(values: dict) -> None:
 
 def result_values(results: list[ClaimResult]) -> dict:
     """Glue keys for each claim: ``<id>.verdict``, ``.reason``, ``.stated`` and ``.recomputed`` (each
-    stated figure and its recomputed value, in the same order)."""
+    stated figure and its recomputed value, in the same order), and ``.checks`` (each stated figure, its
+    recomputed value and verdict, as JSON, for ``reproduce`` to compare figure with figure)."""
     values = {}
     for r in results:
         values[f"{r.claim_id}.verdict"] = r.verdict
         values[f"{r.claim_id}.reason"] = r.reason
         values[f"{r.claim_id}.stated"] = r.stated
         values[f"{r.claim_id}.recomputed"] = "; ".join(recomputed(c) for c in r.checks)
+        values[f"{r.claim_id}.checks"] = json.dumps([[c.stated, recomputed(c), c.verdict] for c in r.checks],
+                                                    ensure_ascii=False)
     return values
 
 

@@ -146,9 +146,11 @@ def published_ledger(against: Path | None) -> tuple[dict[str, dict], str]:
 
 
 @dataclass(frozen=True)
-class Claim:
+class Figure:
+    """One stated figure of a claim: its recomputed value and the claim's verdict, published and new."""
     id: str
     chapter: str
+    stated: str
     published_recomputed: str
     recomputed: str
     published_verdict: str
@@ -159,30 +161,38 @@ class Claim:
         return (self.published_recomputed, self.published_verdict) != (self.recomputed, self.verdict)
 
 
-def compare(outputs: dict[str, Path], published: dict[str, dict]) -> list[Claim]:
-    """Each claim the executed notebooks glued, beside its published recomputed value and verdict."""
-    from analysis.claims import registry
+def _published_checks(row: dict | None) -> dict[str, str]:
+    """A published claim's recomputed values by stated figure."""
+    from types import SimpleNamespace
+
     from analysis.fmt import recomputed
+    return {c["stated"]: recomputed(SimpleNamespace(**c)) for c in (row or {}).get("checks") or []}
+
+
+def compare(outputs: dict[str, Path], published: dict[str, dict]) -> list[Figure]:
+    """Each stated figure the executed notebooks glued, beside its published recomputed value, with the
+    claim's verdict, published and new: figure compared with figure, never one claim's headline with another's."""
+    from analysis.claims import registry
     from analysis.notebook import glued
-    claims = []
+    figures = []
     for slug, output in outputs.items():
         values = glued(output)
         for claim_id in registry():
-            if f"{claim_id}.verdict" not in values:
+            if f"{claim_id}.checks" not in values:
                 continue
             row = published.get(claim_id)
-            old = (recomputed(row["recomputed"], row["recomputed_high"], row["unit"]), row["verdict"]) if row \
-                else ("not in the ledger", "not in the ledger")
-            claims.append(Claim(claim_id, slug, old[0], values[f"{claim_id}.recomputed"], old[1],
-                                values[f"{claim_id}.verdict"]))
-    return claims
+            old_checks, old_verdict = _published_checks(row), row["verdict"] if row else "not in the ledger"
+            for stated, new, _ in json.loads(values[f"{claim_id}.checks"]):
+                figures.append(Figure(claim_id, slug, stated, old_checks.get(stated, "not in the ledger"), new,
+                                      old_verdict, values[f"{claim_id}.verdict"]))
+    return figures
 
 
-def table(claims: list[Claim]) -> str:
-    """A plain text table of the claims that changed."""
-    rows = [("claim", "chapter", "recomputed: published → new", "verdict: published → new")]
-    rows += [(c.id, c.chapter, f"{c.published_recomputed} → {c.recomputed}", f"{c.published_verdict} → {c.verdict}")
-             for c in claims if c.changed]
+def table(figures: list[Figure]) -> str:
+    """A plain text table of the stated figures whose recomputed value or claim verdict changed."""
+    rows = [("claim", "chapter", "stated", "recomputed: published → new", "verdict: published → new")]
+    rows += [(f.id, f.chapter, f.stated, f"{f.published_recomputed} → {f.recomputed}",
+              f"{f.published_verdict} → {f.verdict}") for f in figures if f.changed]
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     return "\n".join("  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip() for row in rows) + "\n"
 
@@ -214,9 +224,9 @@ def main(selected: list[str], assignments: list[str], parameter_file: Path | Non
     except ReproduceError as error:
         print(f"reproduce: error: {error}", file=sys.stderr)
         return ERROR
-    changed = [c for c in claims if c.changed]
+    changed = {f.id for f in claims if f.changed}
     if changed:
         sys.stdout.write(table(claims))
-    print(f"{len(changed)} of {len(claims)} claims changed against {origin} ({describe(given)}); "
+    print(f"{len(changed)} of {len({f.id for f in claims})} claims changed against {origin} ({describe(given)}); "
           f"executed notebooks in {shown(out or DEFAULT_OUT)}")
     return CHANGED if changed else UNCHANGED
