@@ -156,6 +156,11 @@ def test_direction_with_magnitude():
     slight = figure("direction", direction="down", magnitude=DOWN_SLIGHT)
     assert graded(slight, 0.8).verdict == v.ACCURATE
     assert graded(slight, 1.05).verdict == v.CONTRADICTED       # "diminished slightly" not met by a rise
+    modest = figure("direction", direction="up", magnitude={"word": "modestly", "maximum": 1.5,
+                                                            "reasoning": "a modest rise adds at most half"})
+    assert graded(modest, 1.5).verdict == v.ACCURATE
+    assert graded(modest, 3.0).verdict == v.UNDERSTATED         # tripled: far more than "modestly"
+    assert graded(modest, 0.95).verdict == v.CONTRADICTED
     sharp = figure("direction", direction="down", magnitude=DOWN_SHARP)
     assert graded(sharp, 0.7).verdict == v.ACCURATE
     assert graded(sharp, 0.75).verdict == v.ROUGHLY_RIGHT       # 7.1% above the highest ratio allowed

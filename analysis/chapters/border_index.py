@@ -74,6 +74,7 @@ FOCUS = ("USA", "MEX")
 ESSAY = "caune2024"
 ESSAY_YEARS = {"essay 000": 2011, "essay 004": 2018}  # Heyman (2011); the homicide peak Byers and Warner discuss
 ROBUST = 0.9  # a rank band counts as robust when this share of the random weightings agree
+RANK_BAND = (5, 95)  # percentiles of the random ranks shown as a country's range (table, whiskers)
 WGI_MARGIN = 1.645  # z for the 90% intervals the WGI authors use to compare estimates
 
 
@@ -261,8 +262,8 @@ def rank_summary(random: pd.DataFrame, base: pd.Series) -> pd.DataFrame:
     third = n / 3
     top, bottom = (random <= third).mean(), (random > n - third).mean()
     summary = pd.DataFrame({
-        "rank": base, "median rank": random.median(), "rank, 5th percentile": random.quantile(0.05),
-        "rank, 95th percentile": random.quantile(0.95), "P(top third)": top, "P(bottom third)": bottom})
+        "rank": base, "median rank": random.median(), "rank, low percentile": random.quantile(RANK_BAND[0] / 100),
+        "rank, high percentile": random.quantile(RANK_BAND[1] / 100), "P(top third)": top, "P(bottom third)": bottom})
     summary["conclusion"] = np.select(
         [top >= ROBUST, bottom >= ROBUST, (top < 1 - ROBUST) & (bottom < 1 - ROBUST)],
         ["robustly in the top third", "robustly in the bottom third", "robustly in the middle third"],
@@ -395,8 +396,8 @@ def summary_table(result: Result) -> pd.DataFrame:
     return pd.DataFrame({
         "country": _names(s.index), "index": result.scores["index"].reindex(s.index).round(3).to_numpy(),
         "rank": s["rank"].to_numpy(),
-        "rank range, random weights (5th-95th percentile)": [f"{lo:.0f} to {hi:.0f}" for lo, hi in
-                                                              zip(s["rank, 5th percentile"], s["rank, 95th percentile"])],
+        f"rank range, random weights ({RANK_BAND[0]}th-{RANK_BAND[1]}th percentile)": [
+            f"{lo:.0f} to {hi:.0f}" for lo, hi in zip(s["rank, low percentile"], s["rank, high percentile"])],
         "P(top third)": s["P(top third)"].map("{:.0%}".format).to_numpy(),
         "P(bottom third)": s["P(bottom third)"].map("{:.0%}".format).to_numpy(),
         "conclusion": s["conclusion"].to_numpy()})
@@ -455,7 +456,7 @@ def ranks_figure(result: Result, draws: int, **_):
     fig.set_size_inches(8, 7)
     ax.axvspan(0.5, n / 3 + 0.5, color="C2", alpha=0.12, label="Top third")
     ax.axvspan(n - n / 3 + 0.5, n + 0.5, color="C3", alpha=0.12, label="Bottom third")
-    ax.boxplot([result.random[c] for c in order], orientation="horizontal", whis=(5, 95), showfliers=False,
+    ax.boxplot([result.random[c] for c in order], orientation="horizontal", whis=RANK_BAND, showfliers=False,
                medianprops={"color": "black"})
     ax.scatter(result.summary["rank"], range(1, n + 1), marker="D", color="C0", zorder=3,
                label="Rank with the chosen weights")
@@ -525,6 +526,8 @@ def chapter_values(**params) -> dict:
     values = {
         "year": year, "n_countries": len(countries), "n_in_index": len(result.indicators),
         "n_indicators": len(INDICATORS), "n_families": len(FAMILIES), "n_measured": len(MEASURED),
+        "n_wgi": sum(i.source == "wgi" for i in INDICATORS), "n_gitoc_editions": len(gitoc_years()),
+        "band_low": f"{RANK_BAND[0]}th", "band_high": f"{RANK_BAND[1]}th",
         "measured_families": " and ".join(FAMILIES[f].lower() for f in MEASURED),
         "unmeasured_families": " and ".join(FAMILIES[f].lower() for f in UNMEASURED),
         "nap_missing": UNMEASURED["national_action_plan"], "tools_missing": UNMEASURED["tactical_tools"],
