@@ -249,10 +249,10 @@ def _direction(figure: Figure, low: float, high: float, tolerance: float) -> tup
     return verdict, where
 
 
-def _year(figure: Figure, year: float, year_tolerance: float) -> tuple[str, str]:
+def _year(figure: Figure, year: float, year_tolerance: float, than: str = "") -> tuple[str, str]:
     gap = figure.value - year
     where = "the same year" if gap == 0 else f"{abs(gap):.0f} year{'' if abs(gap) == 1 else 's'} " \
-                                             f"{'later' if gap > 0 else 'earlier'}"
+                                             f"{'later' if gap > 0 else 'earlier'}{than}"
     where += f", year tolerance {year_tolerance:g}"
     return (ACCURATE if abs(gap) <= year_tolerance else MISDATED), where
 
@@ -276,9 +276,12 @@ def grade(figure: Figure, low: float, high: float, tolerance: float, year_tolera
         raise ValueError(f"{figure.label}: recomputed range {low} to {high} is reversed")
     kind = figure.kind
     if kind == "year":
-        return _year(figure, low, year_tolerance) if low == high else (
-            ACCURATE if low <= figure.value <= high else MISDATED, "within the years" if low <= figure.value <= high
-            else "outside the years the data allow")
+        if low == high:
+            return _year(figure, low, year_tolerance)
+        if low <= figure.value <= high:
+            return ACCURATE, "within the years the data allow"
+        # outside the years: graded against the nearest of them, with the same year tolerance as a point
+        return _year(figure, min(max(figure.value, low), high), year_tolerance, " than the nearest year the data allow")
     if kind == "rank":
         return _rank(figure, high)
     if kind == "direction":
@@ -290,9 +293,14 @@ def grade(figure: Figure, low: float, high: float, tolerance: float, year_tolera
     return _threshold(figure.qualifier, figure.value, low, high, tolerance, figure.unit)
 
 
-def _faithful(figure: Figure, low: float, high: float, tolerance: float) -> tuple[str, str]:
+def _faithful(figure: Figure, low: float, high: float, tolerance: float, year_tolerance: float) -> tuple[str, str]:
     """The stated figure against the cited source's own, bound with bound: within the tolerance is
-    accurate, else misquoted."""
+    accurate, else misquoted. A year, a rank or a direction has no relative gap that means anything (1964
+    is 0.5% from 1974; a direction has no stated value): the source's figure is graded by the kind's own
+    rule, and anything but accurate is misquoted."""
+    if figure.kind in ("year", "rank", "direction"):
+        verdict, where = grade(figure, low, high, tolerance, year_tolerance)
+        return (ACCURATE if verdict == ACCURATE else MISQUOTED), where
     stated = (figure.low, figure.high) if figure.kind == "range" else (figure.value, figure.value)
     if low < high and stated[0] == stated[1] and low <= stated[0] <= high:
         return ACCURATE, "within the source's range"
@@ -314,7 +322,7 @@ def _check(e: Evidence, tolerance: float, year_tolerance: float) -> Check:
         for x in (low, high):
             if not math.isfinite(x):
                 raise ValueError(f"{f.label}: the source's figure {x!r} is not a finite number")
-        verdict, where = _faithful(f, low, high, tolerance)
+        verdict, where = _faithful(f, low, high, tolerance, year_tolerance)
     else:
         verdict, where = grade(f, low, high, tolerance, year_tolerance)
         if e.axis == CONSISTENCY and verdict != ACCURATE:
