@@ -169,13 +169,13 @@ def _cash_claim(p: dict) -> verdicts.ClaimResult:
             f"seizures are {rates[0]:.2f}% to {rates[1]:.2f}% of the estimated flow.")
     return verdicts.judge(c.id, [
         verdicts.cited(seized, source=f"{GAO}, {report}", value=row["value"] / 1e6,
-                       basis=f"{report}: outbound cash CBP seized at land ports"),
+                       basis=f"{report}'s count of outbound cash CBP seized at land ports"),
         verdicts.cited(flow, source=f"{GAO}, {report}, quoting the National Drug Intelligence Center",
                        low=low["value"] / 1e9, high=high["value"] / 1e9,
-                       basis=f"{report}: the National Drug Intelligence Center's estimate of cash smuggled south "
-                             "each year"),
+                       basis=f"{report}'s figure, from the National Drug Intelligence Center, for the cash "
+                             "smuggled south each year"),
         verdicts.missing(flow, "no measurement of the cash smuggled south exists beside the National Drug "
-                               "Intelligence Center's estimate, so whether the flow is that large cannot be tested"),
+                               "Intelligence Center's estimate itself"),
     ], p["tolerance"], note=note)
 
 
@@ -254,7 +254,8 @@ def _traffic_claim(p: dict) -> verdicts.ClaimResult:
                 f"passengers at {number(ratio(people[first], people[end]), 'ratio')}; it leaves out NAFTA's first "
                 "years, so it is not the essay's claim.")
         return verdicts.judge(c.id, [verdicts.missing(commercial, why, source=TRAFFIC_SOURCE),
-                                     verdicts.missing(other, why, source=TRAFFIC_SOURCE)], p["tolerance"], note=note)
+                                     verdicts.missing(other, f"likewise, no count for {start}", source=TRAFFIC_SOURCE)],
+                              p["tolerance"], note=note)
     note = "" if start < NAFTA_START else (
         f"This baseline comes {start - NAFTA_START} year{'' if start - NAFTA_START == 1 else 's'} after NAFTA took "
         f"effect in {NAFTA_START}, so it leaves out the growth of NAFTA's first years.")
