@@ -46,7 +46,7 @@ def test_every_chapter_keeps_the_contract(slug):
 def test_every_stated_figure_of_a_checked_claim_is_checked(slug):
     for result in results(slug):
         stated = [f.as_printed for f in registry()[result.claim_id].stated]
-        assert [c.stated for c in result.checks if c.axis != verdicts.SOURCE] == stated, result.claim_id
+        assert list(dict.fromkeys(c.stated for c in result.checks)) == stated, result.claim_id
 
 
 @pytest.mark.parametrize("slug", SLUGS)
