@@ -252,7 +252,7 @@ PARAMETERS = Parameters(
               "compared (the essay lists both)", choices=tuple(COMPARISON_BORDERS), grid=("southwest",)),
         Param("gotaway_source", str, "house-hsc", "whose gotaway counts to sum (default: the House Homeland Security "
               "Committee, whose release the essay cites)", choices=tuple(GOTAWAY_SOURCES),
-              grid=("cato", "fox-foia", "center-square", "mayorkas", "cbp-to-fox")),
+              grid=("cato", "fox-foia")),
         Param("gotaway_first_fy", int, 2021, "first fiscal year of the gotaway total ('since 2021')", minimum=2006,
               maximum=2024, range_note="the fiscal years of the gotaway sources"),
         Param("gotaway_last_fy", int, 2023, "last fiscal year of the gotaway total (the release is of December "
