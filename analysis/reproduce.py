@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import tempfile
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,7 +19,7 @@ import yaml
 
 from analysis import chapters
 from analysis.build import BUILD, kernels_import_this_checkout
-from analysis.data import REPO_ROOT
+from analysis.data import REPO_ROOT, DataError
 from analysis.reviewers import no_separation_notes
 
 PUBLISHED = BUILD / "html" / "ledger.json"
@@ -52,6 +53,8 @@ def read_parameter_file(path: Path) -> dict:
         values = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     except OSError as error:
         raise ReproduceError(f"parameter file {path}: {error.strerror}") from None
+    except UnicodeDecodeError:
+        raise ReproduceError(f"parameter file {path} is not UTF-8 text") from None
     except yaml.YAMLError as error:
         raise ReproduceError(f"parameter file {path} is not valid YAML: {str(error).splitlines()[0]}"
                              + (f" (line {error.problem_mark.line + 1})" if getattr(error, "problem_mark", None) else "")
@@ -107,6 +110,18 @@ def _failure(error: BaseException) -> str:
     return (str(error).strip().splitlines() or [type(error).__name__])[0]
 
 
+def output_folder(out: Path) -> Path:
+    """The folder for the executed notebooks, created and tried for writing before any notebook runs."""
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=out):
+            pass
+    except OSError as error:
+        raise ReproduceError(f"--out {out}: not a folder that can be written ({error.strerror}); allowed: a writable "
+                             "folder, or a path where one can be created") from None
+    return out
+
+
 def run(given: dict[str, dict], out: Path, jobs: int | None) -> dict[str, Path]:
     """Execute the notebooks in parallel, with a progress bar; the first failure stops the run."""
     from tqdm import tqdm
@@ -137,12 +152,39 @@ def published_ledger(against: Path | None) -> tuple[dict[str, dict], str]:
         with no_separation_notes():
             records = json.loads(ledger.to_json(ledger.build()))  # through JSON, exactly as the site publishes it
         return {r["id"]: r for r in records}, "the ledger computed with default parameters"
+    expected = f"expected a list of claim records, each with {', '.join(LEDGER_FIELDS)}"
     try:
-        return {r["id"]: r for r in json.loads(Path(path).read_text(encoding="utf-8"))}, shown(path)
+        records = json.loads(Path(path).read_text(encoding="utf-8"))
     except OSError as error:
         raise ReproduceError(f"ledger file {path}: {error.strerror}") from None
-    except (ValueError, TypeError, KeyError) as error:
-        raise ReproduceError(f"ledger file {path} is not a ledger.json (a list of claim records): {error}") from None
+    except ValueError as error:  # not JSON, or not UTF-8
+        raise ReproduceError(f"ledger file {path} is not JSON ({error}); {expected}") from None
+    problem = _ledger_problem(records)
+    if problem:
+        raise ReproduceError(f"ledger file {path} is not a ledger.json: {problem}; {expected}")
+    return {r["id"]: r for r in records}, shown(path)
+
+
+# what compare() reads of each published claim record, and the JSON it can read there
+_TEXT, _NUMBER = ((str,), "text"), ((int, float, type(None)), "a number or null")
+LEDGER_FIELDS = {"id": _TEXT, "recomputed": _NUMBER, "recomputed_high": _NUMBER, "unit": _TEXT, "verdict": _TEXT}
+
+
+def _ledger_problem(records) -> str | None:
+    """What makes a ledger.json's content unusable, found before any notebook runs (else after them)."""
+    if not isinstance(records, list):
+        return "it does not hold a list"
+    if not records:
+        return "it holds no record"
+    for number, record in enumerate(records, 1):
+        if not isinstance(record, dict):
+            return f"record {number} is not an object"
+        for name, (types, what) in LEDGER_FIELDS.items():
+            if name not in record:
+                return f"record {number} has no {name!r}"
+            if not isinstance(record[name], types):
+                return f"record {number}'s {name!r} is not {what}"
+    return None
 
 
 @dataclass(frozen=True)
@@ -214,14 +256,12 @@ def main(selected: list[str], assignments: list[str], parameter_file: Path | Non
          out: Path | None, against: Path | None) -> int:
     import sys
     try:
-        if jobs is not None and jobs < 1:
-            raise ReproduceError(f"--jobs must be at least 1, got {jobs}")
         values = (read_parameter_file(parameter_file) if parameter_file else {}) | parse_assignments(assignments)
         given = plan(selected, values)
         published, origin = published_ledger(against)
-        outputs = run(given, out or DEFAULT_OUT, jobs)
+        outputs = run(given, output_folder(out or DEFAULT_OUT), jobs)
         claims = compare(outputs, published)
-    except ReproduceError as error:
+    except (ReproduceError, DataError) as error:  # a data file that does not match the catalogue, too
         print(f"reproduce: error: {error}", file=sys.stderr)
         return ERROR
     changed = {f.id for f in claims if f.changed}
