@@ -166,8 +166,20 @@ def published_ledger(against: Path | None) -> tuple[dict[str, dict], str]:
 
 
 # what compare() reads of each published claim record, and the JSON it can read there
-_TEXT, _NUMBER = ((str,), "text"), ((int, float, type(None)), "a number or null")
-LEDGER_FIELDS = {"id": _TEXT, "recomputed": _NUMBER, "recomputed_high": _NUMBER, "unit": _TEXT, "verdict": _TEXT}
+_TEXT, _NUMBER, _LIST = ((str,), "text"), ((int, float, type(None)), "a number or null"), ((list,), "a list")
+LEDGER_FIELDS = {"id": _TEXT, "verdict": _TEXT, "checks": _LIST}
+CHECK_FIELDS = {"stated": _TEXT, "recomputed": _NUMBER, "low": _NUMBER, "high": _NUMBER, "unit": _TEXT}
+
+
+def _fields_problem(record, fields: dict, where: str) -> str | None:
+    if not isinstance(record, dict):
+        return f"{where} is not an object"
+    for name, (types, what) in fields.items():
+        if name not in record:
+            return f"{where} has no {name!r}"
+        if not isinstance(record[name], types) or isinstance(record[name], bool):
+            return f"{where}'s {name!r} is not {what}"
+    return None
 
 
 def _ledger_problem(records) -> str | None:
@@ -177,13 +189,11 @@ def _ledger_problem(records) -> str | None:
     if not records:
         return "it holds no record"
     for number, record in enumerate(records, 1):
-        if not isinstance(record, dict):
-            return f"record {number} is not an object"
-        for name, (types, what) in LEDGER_FIELDS.items():
-            if name not in record:
-                return f"record {number} has no {name!r}"
-            if not isinstance(record[name], types):
-                return f"record {number}'s {name!r} is not {what}"
+        problem = _fields_problem(record, LEDGER_FIELDS, f"record {number}") or next(
+            (p for i, check in enumerate(record["checks"], 1)
+             if (p := _fields_problem(check, CHECK_FIELDS, f"record {number}'s check {i}"))), None)
+        if problem:
+            return problem
     return None
 
 

@@ -76,9 +76,9 @@ def test_bad_input_stops_before_anything_runs(tmp_path, capsys, args, message):
     assert not (tmp_path / "out").exists()
 
 
-LEDGER = [{"id": "heyman-bp-staffing-1993-2010", "recomputed": 5.1, "recomputed_high": None, "unit": "fold",
-           "verdict": "accurate"}]
-EXPECTED = "expected a list of claim records, each with id, recomputed, recomputed_high, unit, verdict"
+LEDGER = [{"id": "heyman-bp-staffing-1993-2010", "verdict": "accurate", "checks": [
+    {"stated": "more than quintupled", "recomputed": 5.1, "low": None, "high": None, "unit": "fold"}]}]
+EXPECTED = "expected a list of claim records, each with id, verdict, checks"
 OUT = "not a folder that can be written ({}); allowed: a writable folder, or a path where one can be created"
 ERRORS = [  # (what, the arguments, what {file} holds, the one line on stderr after "reproduce: error: ")
     ("no worker", ["--jobs", "0"], None, "argument --jobs: must be a whole number of at least 1, got '0'"),
@@ -105,8 +105,12 @@ ERRORS = [  # (what, the arguments, what {file} holds, the one line on stderr af
     ("record without verdict", ["--against", "{file}"],
      json.dumps(LEDGER + [{k: v for k, v in LEDGER[0].items() if k != "verdict"}]),
      f"ledger file {{file}} is not a ledger.json: record 2 has no 'verdict'; {EXPECTED}"),
-    ("recomputed as text", ["--against", "{file}"], json.dumps([{**LEDGER[0], "recomputed": "5.10-fold"}]),
-     f"ledger file {{file}} is not a ledger.json: record 1's 'recomputed' is not a number or null; {EXPECTED}"),
+    ("checks not a list", ["--against", "{file}"], json.dumps([{**LEDGER[0], "checks": "5.10-fold"}]),
+     f"ledger file {{file}} is not a ledger.json: record 1's 'checks' is not a list; {EXPECTED}"),
+    ("recomputed as text", ["--against", "{file}"],
+     json.dumps([{**LEDGER[0], "checks": [{**LEDGER[0]["checks"][0], "recomputed": "5.10-fold"}]}]),
+     f"ledger file {{file}} is not a ledger.json: record 1's check 1's 'recomputed' is not a number or null; "
+     f"{EXPECTED}"),
     ("file in the way of --out", ["--against", "{ledger}", "--out", "{file}"], "a file",
      "--out {file}: " + OUT.format("File exists")),
     ("file in the way of --out's parent", ["--against", "{ledger}", "--out", "{file}/executed"], "a file",
