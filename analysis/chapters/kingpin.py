@@ -576,9 +576,9 @@ def chapter_values(**params) -> dict:
         "series_peak_year": int(data.idxmax()), "series_peak": f"{data.max():,.0f}",
         "series_last_year": int(data.index.max()), "series_last": f"{data.iloc[-1]:,.0f}",
         "present_year": p["last_year"],
-        "rate_stated_year": f"{data[year] / people[year] * 1e5:.1f}" if year in data.index else "none",
-        "rate_last": f"{data[p['last_year']] / people[p['last_year']] * 1e5:.1f}" if p["last_year"] in data.index
-        else "none",
+        "rate_stated_year": f"{data[year] / people[year] * 1e5:.1f} per 100,000" if year in data.index else "none",
+        "rate_last": f"{data[p['last_year']] / people[p['last_year']] * 1e5:.1f} per 100,000"
+        if p["last_year"] in data.index else "none", "interval_level": "95%",
         "slightly_minimum": f"{peak.stated[2].magnitude.minimum:.2f}",
         "massively_minimum": f"{claim('byers-el-chapo-violence').stated[0].magnitude.minimum:.2f}",
         "exact_matches": "; ".join(matches(peak.stated[1].value)),
