@@ -155,6 +155,11 @@ def series_summary(first_year: int, last_year: int) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def vintage_label(vintage: str) -> str:
+    return {"first": "each year as first published", "latest": "each year's latest revision"}.get(
+        vintage, f"release {vintage}")
+
+
 def national_population() -> pd.Series:
     """Mexico's mid-year population by year (CONAPO, 2023 release), for the murder rate."""
     frame = load("national_homicides")
@@ -168,15 +173,15 @@ def _peak_claim(p: dict) -> verdicts.ClaimResult:
     year, end = int(peaked.value), p["last_year"]
     table = national(p["series"], p["vintage"])
     data = table["value"].loc[p["first_year"]:end]
-    named = f"{SERIES[p['series']]} ({p['vintage']} release)"
+    named = f"{SERIES[p['series']]}, {vintage_label(p['vintage'])}"
     publisher = str(table["publisher"].iloc[0]) if len(table) else ""
+    # a peak needs the years after it (as many as the release has); the fall since needs the present itself
     covered = year in data.index and end in data.index and end > year
-    evidence = []
-    if covered:
-        evidence.append(verdicts.measured(peaked, int(data.idxmax()), source=publisher,
-                                          basis=f"{named}, highest year of {data.index.min()}-{end}"))
+    if year in data.index and data.index.max() > year:
+        evidence = [verdicts.measured(peaked, int(data.idxmax()), source=publisher,
+                                      basis=f"{named}, highest year of {data.index.min()}-{data.index.max()}")]
     else:
-        evidence.append(verdicts.missing(peaked, f"{named} does not cover {year} to {end}"))
+        evidence = [verdicts.missing(peaked, f"{named} has no years after {year} to compare it with")]
     if year in data.index:
         evidence.append(verdicts.measured(level, float(data[year]), basis=f"{named} in {year}", source=publisher,
                                           tier=table.loc[year, "tier"]))
@@ -571,7 +576,7 @@ def chapter_values(**params) -> dict:
     lasts = {g: rise_lasts(study, g) for g in ("capture municipality", "neighbours")}
     return {
         "tolerance": f"{p['tolerance']:.0%}", "year_tolerance": p["year_tolerance"],
-        "series_name": SERIES[p["series"]], "vintage": p["vintage"], "stated_year": year,
+        "series_name": SERIES[p["series"]], "vintage": vintage_label(p["vintage"]), "stated_year": year,
         "series_stated_year": f"{data[year]:,.0f}" if year in data.index else "none",
         "series_peak_year": int(data.idxmax()), "series_peak": f"{data.max():,.0f}",
         "series_last_year": int(data.index.max()), "series_last": f"{data.iloc[-1]:,.0f}",
