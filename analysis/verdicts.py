@@ -108,9 +108,10 @@ def implied(figure: Figure, value: float, *, basis: str) -> Evidence:
     return Evidence(figure, value=value, basis=basis, source="the essay's own figures", tier=None, axis=CONSISTENCY)
 
 
-def missing(figure: Figure, why: str, *, source: str = "") -> Evidence:
-    """No figure to test this one with: ``why`` says exactly what is missing."""
-    return Evidence(figure, missing=why, source=source, tier=None)
+def missing(figure: Figure, why: str, *, source: str = "", cited: bool = False) -> Evidence:
+    """No figure to test this one with: ``why`` says exactly what is missing. ``cited``: what is missing
+    is the cited study's own figure (the question "reported faithfully?" stays open), not the data."""
+    return Evidence(figure, missing=why, source=source, tier=None, axis=SOURCE if cited else DATA)
 
 
 @dataclass(frozen=True)
@@ -375,7 +376,7 @@ def judge(claim_id: str, evidence: list[Evidence], tolerance: float, *, year_tol
     if note:
         reason += " " + note
     return ClaimResult(claim_id, verdict, reason, tuple(checks),
-                       faithful if source else None, (holds or UNVERIFIABLE) if source else None)
+                       (faithful or UNVERIFIABLE) if source else None, (holds or UNVERIFIABLE) if source else None)
 
 
 def unverified(claim: Claim) -> ClaimResult:
