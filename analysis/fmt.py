@@ -31,7 +31,11 @@ def number(x: float | None, unit: str = "") -> str:
 
 
 def recomputed(check) -> str:
-    """A check's recomputed value, the range the data allow, or "not tested"."""
+    """A check's recomputed value (with its interval when it is an estimate), the range the data allow,
+    or "not tested"."""
+    if check.recomputed is not None and check.low is not None:  # an estimate and its interval
+        return (f"{number(check.recomputed, check.unit)} ({number(check.low, check.unit)} to "
+                f"{number(check.high, check.unit)})")
     if check.recomputed is not None:
         return number(check.recomputed, check.unit)
     if check.low is not None:

@@ -57,6 +57,10 @@ KIND_RULES = {
     "rank": "accurate only at the stated rank (or better, for \u201camong the top\u201d); a worse rank is "
             "overstated, a better one understated",
 }
+ESTIMATE_RULE = ("A figure tested against a statistical estimate is graded by its kind's rule against the estimate's "
+                 "confidence interval, and is accurate only if the interval also excludes no effect at all: when it "
+                 "includes no effect, the data cannot tell the claim from no effect, and the figure is at most "
+                 "roughly right.")
 CLAIM_RULE = ("A claim takes the most severe verdict among its checked figures (contradicted, misquoted and "
               "internally inconsistent, then overstated, understated and misdated, then roughly right, then "
               "accurate). A figure that could not be tested does not count, and a claim none of whose figures "
@@ -83,6 +87,7 @@ class Evidence:
     tier: str | None = "official"
     axis: str = DATA
     missing: str | None = None
+    no_effect: float | None = None  # an estimate's value of "no change", when low and high are its interval
 
 
 def measured(figure: Figure, value: float, *, basis: str, source: str, tier: str = "official") -> Evidence:
@@ -94,6 +99,14 @@ def bracketed(figure: Figure, low: float, high: float, *, basis: str, source: st
               tier: str = "official") -> Evidence:
     """A range the data allow (a model's interval, the releases that bracket a count)."""
     return Evidence(figure, low=low, high=high, basis=basis, source=source, tier=tier)
+
+
+def estimated(figure: Figure, estimate: float, low: float, high: float, *, no_effect: float, basis: str,
+              source: str) -> Evidence:
+    """A statistical estimate with its confidence interval (``low``, ``high``), and the value that means
+    no effect at all (1 for a ratio, 0 for a change in percent). The interval, not the estimate alone,
+    decides how far the data go: see ``ESTIMATE_RULE``."""
+    return Evidence(figure, value=estimate, low=low, high=high, basis=basis, source=source, no_effect=no_effect)
 
 
 def cited(figure: Figure, *, source: str, value: float | None = None, low: float | None = None,
@@ -316,6 +329,8 @@ def _check(e: Evidence, tolerance: float, year_tolerance: float) -> Check:
     if e.missing is not None:
         return Check(f.as_printed, None, None, None, f.unit, UNVERIFIABLE, e.source, None, f, e.axis,
                      f"\u201c{f.as_printed}\u201d could not be tested: {e.missing}")
+    if e.no_effect is not None:
+        return _estimate_check(e, tolerance, year_tolerance)
     low, high = (e.value, e.value) if e.value is not None else (e.low, e.high)
     if low is None or high is None:
         raise ValueError(f"{f.label}: evidence needs a value, a low and a high, or a reason it is missing")
@@ -337,6 +352,23 @@ def _check(e: Evidence, tolerance: float, year_tolerance: float) -> Check:
     return Check(f.as_printed, float(recomputed) if recomputed is not None else None,
                  None if low == high else float(low), None if low == high else float(high),
                  f.unit, verdict, e.source, e.tier, f, e.axis, clause)
+
+
+def _estimate_check(e: Evidence, tolerance: float, year_tolerance: float) -> Check:
+    """An estimate with its confidence interval, by ``ESTIMATE_RULE``."""
+    f = e.figure
+    for x in (e.value, e.low, e.high, e.no_effect):
+        if not isinstance(x, (int, float)) or not math.isfinite(x):
+            raise ValueError(f"{f.label}: estimate or interval {x!r} is not a finite number; nothing can be graded")
+    if not e.low <= e.value <= e.high:
+        raise ValueError(f"{f.label}: estimate {e.value} lies outside its interval {e.low} to {e.high}")
+    verdict, where = grade(f, e.low, e.high, tolerance, year_tolerance)
+    if verdict == ACCURATE and e.low <= e.no_effect <= e.high:
+        verdict, where = ROUGHLY_RIGHT, f"{where}; but the interval also includes no effect at all"
+    clause = (f"{e.basis}: {number(e.value, f.unit)} (interval {number(e.low, f.unit)} to "
+              f"{number(e.high, f.unit)}) against the stated \u201c{f.as_printed}\u201d ({where})")
+    return Check(f.as_printed, float(e.value), float(e.low), float(e.high), f.unit, verdict, e.source, e.tier, f,
+                 e.axis, clause)
 
 
 def _worst(checks: list[Check]) -> str | None:

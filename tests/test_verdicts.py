@@ -90,3 +90,19 @@ def test_an_unverifiable_claim_gives_the_search_that_was_made():
     assert result.verdict == v.UNVERIFIABLE and [c.verdict for c in result.checks] == [v.UNVERIFIABLE]
     assert result.reason.startswith("No public figure was found to test it. Searched: U.S. Department of Justice, "
                                     "Office of the Inspector General, Review of ATF's Project Gunrunner, I-2011-001")
+
+
+def test_an_estimate_is_judged_by_its_interval_and_must_exclude_no_effect():
+    doubling = Figure("doubling", "multiple", "ratio to prior level", "doubling", qualifier="exact", value=2)
+
+    def verdict(estimate, low, high):
+        result = v.judge("x-y", [v.estimated(doubling, estimate, low, high, no_effect=1, basis="fit", source="A")],
+                         0.1)
+        return result.verdict, (result.checks[0].recomputed, result.checks[0].low, result.checks[0].high)
+
+    assert verdict(1.9, 1.5, 2.3) == (v.ACCURATE, (1.9, 1.5, 2.3))
+    assert verdict(1.44, 1.0, 2.07)[0] == v.ROUGHLY_RIGHT  # doubling not ruled out, but neither is no effect
+    assert verdict(1.2, 1.05, 1.35)[0] == v.OVERSTATED  # far below a doubling
+    assert verdict(0.7, 0.6, 0.8)[0] == v.OVERSTATED
+    with pytest.raises(ValueError, match="estimate 3 lies outside its interval 1 to 2"):
+        verdict(3, 1, 2)
