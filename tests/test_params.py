@@ -53,3 +53,11 @@ def test_bounds_may_come_from_a_function():
     assert years.validate({"year": 2005}) == {"year": 2005}
     with pytest.raises(ValueError, match="between 1990 and 2005"):
         years.validate({"year": 2006})
+
+
+def test_a_default_may_be_read_from_the_data():
+    """A default that is a figure the data hold is a function reading it, never a typed copy."""
+    figure = Parameters((Param("seized", float, lambda: 41e6, "a reported figure", minimum=0.0),))
+    assert figure.defaults() == {"seized": 41e6}
+    assert figure.validate({}) == {"seized": 41e6}
+    assert figure.params[0].default_value() == 41e6
