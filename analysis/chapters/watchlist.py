@@ -233,6 +233,28 @@ def _aid_years() -> tuple[int, int]:
     return int(years.min()), int(years.max())
 
 
+def _gotaway_span() -> tuple[int, int]:
+    """The first and last fiscal year any gotaway source covers."""
+    years = pd.concat([gotaways(source)["fiscal_year"] for source in GOTAWAY_SOURCES])
+    return int(years.min()), int(years.max())
+
+
+def _typical_fee(measure: str, who: str) -> float:
+    """The typical fee the Washington Times case database gives for a group of migrants (its low or high end)."""
+    rows = reported(measure, RECENT)
+    rows = rows[(rows["citation"] == "washtimes2021_smuggling") & rows["note"].str.contains("Typical")
+                & rows["note"].str.contains(who)]
+    if len(rows) != 1:
+        raise ValueError(f"expected one typical {measure} for {who} in {RECENT}, found {len(rows)}")
+    return float(rows["value"].iloc[0])
+
+
+def _stated_undercount(end: str) -> float:
+    """The essay's undercount of gotaways, as a share (its low or high end)."""
+    figure = claim("byers-gotaways-undercount").stated[0]
+    return getattr(figure, end) / 100
+
+
 PARAMETERS = Parameters(
     params=(
         Param("tolerance", float, 0.10, "relative difference within which a figure counts as accurate",
@@ -247,25 +269,31 @@ PARAMETERS = Parameters(
               "compared", choices=tuple(COMPARISON_BORDERS), grid=("southwest",)),
         Param("gotaway_source", str, "cato", "whose gotaway counts to sum", choices=tuple(GOTAWAY_SOURCES),
               grid=("house-hsc", "fox-foia", "center-square", "mayorkas", "cbp-to-fox")),
-        Param("gotaway_first_fy", int, 2021, "first fiscal year of the gotaway total", minimum=2006, maximum=2024,
-              range_note="the fiscal years of the gotaway sources"),
-        Param("gotaway_last_fy", int, 2023, "last fiscal year of the gotaway total (the release is of December "
-              "2023)", minimum=2006, maximum=2024, range_note="the fiscal years of the gotaway sources"),
-        Param("undercount_low", float, 0.10, "low end of the share by which true gotaways exceed the count",
-              minimum=0.0, maximum=1.0),
-        Param("undercount_high", float, 0.20, "high end of that share", minimum=0.0, maximum=1.0),
+        Param("gotaway_first_fy", int, 2021, "first fiscal year of the gotaway total",
+              **_bounds(_gotaway_span, "the fiscal years of the gotaway sources")),
+        Param("gotaway_last_fy", int, 2023, "last fiscal year of the gotaway total (the last full fiscal year before "
+              "the release the essay cites)", **_bounds(_gotaway_span, "the fiscal years of the gotaway sources")),
+        # defaults read from the claims registry and the data, never typed: the essay's undercount, the analysts'
+        # share and the newspaper's typical fees
+        Param("undercount_low", float, lambda: _stated_undercount("low"), "low end of the share by which true "
+              "gotaways exceed the count (by default the essay's)", minimum=0.0, maximum=1.0),
+        Param("undercount_high", float, lambda: _stated_undercount("high"), "high end of that share (by default the "
+              "essay's)", minimum=0.0, maximum=1.0),
         Param("smuggling_year", int, 2021, "fiscal year of the smuggling-revenue model",
               **_bounds(_usbp_years, "the full fiscal years of the Border Patrol encounter data"), grid=(2022,)),
-        Param("paid_share_low", float, 0.75, "low share of crossers who paid smugglers (analysts' 'at least "
-              "three-quarters')", minimum=0.0, maximum=1.0),
+        Param("paid_share_low", float, lambda: float(_recent("smuggling_paid_share")["value"].iloc[0]),
+              "low share of crossers who paid smugglers (by default the analysts' guess the Washington Times quotes)",
+              minimum=0.0, maximum=1.0),
         Param("paid_share_high", float, 1.0, "high share (the Tucson sector chief: nobody crosses on their own)",
               minimum=0.0, maximum=1.0),
-        Param("fee_low_usd", float, 8000.0, "low average fee per person, US dollars (typical fee for Mexicans, "
-              "Washington Times case database, 2021)", minimum=0.0),
-        Param("fee_high_usd", float, 10000.0, "high average fee per person, US dollars (typical fee for Northern "
-              "Triangle migrants, same database)", minimum=0.0),
-        Param("overdose_year", int, 2021, "calendar year of the overdose count (the year before the February "
-              "2022 report)", **_bounds(_overdose_years, "the years of the overdose data"), grid=(2020,)),
+        Param("fee_low_usd", float, lambda: _typical_fee("smuggling_fee_low", "Mexicans"), "low average fee per "
+              "person, US dollars (by default the typical fee for Mexicans in the Washington Times case database)",
+              minimum=0.0),
+        Param("fee_high_usd", float, lambda: _typical_fee("smuggling_fee_high", "Northern Triangle"), "high average "
+              "fee per person, US dollars (by default the typical fee for Northern Triangle migrants, same database)",
+              minimum=0.0),
+        Param("overdose_year", int, 2021, "calendar year of the overdose count (the last full year before the report "
+              "the thesis cites)", **_bounds(_overdose_years, "the years of the overdose data"), grid=(2020,)),
         Param("overdose_count", str, "final", "which annual count: final or provisional", choices=COUNT_KINDS,
               grid=("provisional",)),
         Param("poe_year", int, 2022, "calendar year of the port traffic (the last full year before the thesis)",
