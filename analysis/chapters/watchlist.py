@@ -928,6 +928,7 @@ def chapter_values(**params) -> dict:
         "overdose_first_12m_end": first_over["period_end"], "overdose_first_12m": number(first_over["value"]),
         "overdose_years_over": ", ".join(f"{int(r.year)} ({r.status}, {int(r.deaths):,})"
                                          for r in years_over(100000).itertuples()),
+        "poe_stated": (lambda t: t[:1].lower() + t[1:])(claim("sluys-poe-daily-traffic").stated[0].as_printed),
         "poe_year": p["poe_year"],
         "poe_per_day_mexico": number(round(travellers_per_day(p["poe_year"], POE_BORDERS["us-mexico"]))),
         "poe_per_day_both": number(round(travellers_per_day(p["poe_year"], POE_BORDERS["both"]))),
