@@ -14,7 +14,7 @@ import pandas as pd
 
 from analysis import verdicts
 from analysis.claims import claim
-from analysis.data import data_dir, load
+from analysis.data import data_dir, derived, load
 from analysis.fmt import number
 from analysis.memo import on_disk
 from analysis.params import Param, Parameters
@@ -35,7 +35,6 @@ ESTIMATORS = {"poisson": "Poisson regression on counts with population as exposu
               "log-rate": "least squares on the log of one plus the annualized rate per 100,000"}
 EVENT_SETS = {"captures": ("captured", "recaptured"), "captures-and-killings": ("captured", "recaptured", "killed")}
 SINALOA = "25"
-PANEL_YEARS = (2000, 2021)
 
 
 def _series_years() -> tuple[int, int]:
@@ -60,7 +59,8 @@ def _check(values: dict) -> None:
 
 _years = dict(minimum=lambda: _series_years()[0], maximum=lambda: _series_years()[1],
               range_note="the complete years of the national series")
-_panel = dict(minimum=PANEL_YEARS[0], maximum=PANEL_YEARS[1], range_note="the years of the municipal panel")
+_panel = dict(minimum=lambda: panel_years()[0], maximum=lambda: panel_years()[1],
+              range_note="the years of the municipal panel")
 PARAMETERS = Parameters(
     params=(
         Param("tolerance", float, 0.10, "relative difference within which a figure counts as accurate",
@@ -171,27 +171,44 @@ def _chapo_claim(p: dict) -> verdicts.ClaimResult:
 
 # --- the municipal panel ---------------------------------------------------------------------------
 
+@derived
+def panel_years() -> tuple[int, int]:
+    """The first and last year of the municipal homicide data (the panel's years)."""
+    years = load("municipal_month_homicides")["year"]
+    return int(years.min()), int(years.max())
+
+
+@derived
+def population_gap_years() -> tuple[int, ...]:
+    """The years the CONAPO municipal series leaves empty, between its first and last year."""
+    years = set(load("municipal_population")["year"])
+    return tuple(year for year in range(min(years), max(years) + 1) if year not in years)
+
+
 def population() -> pd.DataFrame:
-    """CONAPO municipal population by year; 2007-2009, empty in the source, interpolated linearly
-    between 2006 and 2010 (stated in the chapter: the only interpolation in the book)."""
+    """CONAPO municipal population by year; the years empty in the source (population_gap_years) are
+    interpolated linearly between the nearest years on either side (stated in the chapter: the only
+    interpolation in the book)."""
     wide = load("municipal_population").pivot(index="cve_mun", columns="year", values="population").astype(float)
-    for year in (2007, 2008, 2009):
-        wide[year] = wide[2006] + (wide[2010] - wide[2006]) * (year - 2006) / 4
+    observed = list(wide.columns)
+    for year in population_gap_years():
+        before, after = max(y for y in observed if y < year), min(y for y in observed if y > year)
+        wide[year] = wide[before] + (wide[after] - wide[before]) * (year - before) / (after - before)
     return wide.stack().rename("population").reset_index()
 
 
 def panel() -> pd.DataFrame:
-    """Monthly homicides and population by municipality, 2000-2021 (built once per data folder)."""
+    """Monthly homicides and population by municipality over the panel's years (built once per data folder)."""
     return _panel(data_dir()).copy()
 
 
 @lru_cache(maxsize=2)
 def _panel(folder) -> pd.DataFrame:
-    """Monthly homicides and population by municipality, 2000-2021.
+    """Monthly homicides and population by municipality over the panel's years.
 
-    Municipalities created after 2000 are folded into the municipality they were split from,
-    where a source states it, so every series covers the same territory throughout; the few
-    with no stated parent are left out (both choices listed in municipality_changes).
+    Municipalities created after the panel's first year are folded into the municipality they were
+    split from, where a source states it, so every series covers the same territory throughout; the
+    few with no stated parent are left out (both choices listed in municipality_changes).
     """
     counts = load("municipal_month_homicides")
     changes = load("municipality_changes").dropna(subset=["parent_cve_mun"])
@@ -200,7 +217,7 @@ def _panel(folder) -> pd.DataFrame:
     counts = counts.groupby(["cve_mun", "year", "month"], as_index=False)["homicides"].sum()
     frame = counts.merge(population(), on=["cve_mun", "year"], how="inner")
     frame = frame[frame["population"] > 0]
-    frame["t"] = ((frame["year"] - PANEL_YEARS[0]) * 12 + frame["month"] - 1).astype("int64")
+    frame["t"] = ((frame["year"] - panel_years()[0]) * 12 + frame["month"] - 1).astype("int64")
     frame["homicides"] = frame["homicides"].astype(float)
     frame["log_population"] = np.log(frame["population"])
     frame["log_rate"] = np.log1p(frame["homicides"] / frame["population"] * 1e5 * 12)
@@ -208,7 +225,7 @@ def _panel(folder) -> pd.DataFrame:
 
 
 def month_index(date: str) -> int:
-    return (int(date[:4]) - PANEL_YEARS[0]) * 12 + int(date[5:7]) - 1
+    return (int(date[:4]) - panel_years()[0]) * 12 + int(date[5:7]) - 1
 
 
 def events(event_set: str) -> pd.DataFrame:
@@ -218,7 +235,7 @@ def events(event_set: str) -> pd.DataFrame:
     frame = frame[frame["cve_mun"].notna() & frame["event_type"].isin(EVENT_SETS[event_set])
                   & frame["date_precision"].isin(["day", "month", "approx_day", "announcement"])].copy()
     frame["year"] = frame["event_date"].str[:4].astype(int)
-    frame = frame[frame["year"].between(*PANEL_YEARS)]
+    frame = frame[frame["year"].between(*panel_years())]
     frame["t"] = frame["event_date"].map(month_index).astype("int64")
     return frame.sort_values("t").drop_duplicates("cve_mun")[
         ["event_id", "event_date", "person", "event_type", "organization", "cve_mun", "t"]]
@@ -447,6 +464,8 @@ def chapter_values(**params) -> dict:
     treated = events(p["event_set"])
     sinaloa = state_annual(SINALOA)["INEGI (occurrence)"]
     fmt = lambda row: f"{row['estimate']:+.0f}% (95% interval {row['low']:+.0f}% to {row['high']:+.0f}%)"  # noqa: E731
+    effect = {f.label: f.as_printed for f in claim("byers-kingpin-capture-homicide-effects").stated}
+    gaps = population_gap_years()
     return {
         "tolerance": f"{p['tolerance']:.0%}", "series_name": SERIES[p["series"]], "vintage": p["vintage"],
         "series_2018": f"{data[2018]:,.0f}" if 2018 in data.index else "none",
@@ -464,4 +483,10 @@ def chapter_values(**params) -> dict:
         "capture_later": fmt(effects.loc["later_c"]), "neighbour_later": fmt(effects.loc["later_n"]),
         "capture_other": fmt(other.loc["post_c"]), "neighbour_other": fmt(other.loc["post_n"]),
         "capture_two_stage": fmt(two_stage),
+        "panel_first_year": panel_years()[0], "panel_last_year": panel_years()[1],
+        "population_gap_years": f"{gaps[0]} to {gaps[-1]}" if gaps == tuple(range(gaps[0], gaps[-1] + 1))
+        else ", ".join(map(str, gaps)) if gaps else "none",
+        "stated_capture_duration": effect["duration of the effect in the capture municipality"],
+        "stated_neighbour_duration": effect["duration of the effect in neighbouring municipalities"],
+        "stated_doubling": claim("byers-kingpin-doubled-homicides").stated[0].as_printed,
     }
