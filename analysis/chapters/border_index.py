@@ -17,7 +17,7 @@ import pandas as pd
 
 from analysis import verdicts
 from analysis.claims import claim, registry
-from analysis.data import DataError, load
+from analysis.data import DataError, load, resource
 from analysis.params import Param, Parameters
 
 TIME_NEEDED = "about an hour"  # for a class, in words (the teachers page and the chapter show it)
@@ -468,6 +468,21 @@ def _list(codes) -> str:
     return ", ".join(names) if names else "none"
 
 
+def score_scale(name: str) -> str:
+    """The range of a data file's ``score`` column, as its catalogue entry constrains it ("1 to 10")."""
+    field = next(f for f in resource(name)["schema"]["fields"] if f["name"] == "score")
+    return f"{field['constraints']['minimum']:g} to {field['constraints']['maximum']:g}"
+
+
+def annual_from(years) -> int:
+    """The first year from which a series has every year to its end (earlier years have gaps)."""
+    years = sorted(set(int(y) for y in years))
+    first = years[-1]
+    while first - 1 in years:
+        first -= 1
+    return first
+
+
 def _rank_text(summary: pd.DataFrame, code: str) -> str:
     return f"{int(summary.at[code, 'rank'])} of {len(summary)}" if code in summary.index else "not among the countries"
 
@@ -499,6 +514,8 @@ def chapter_values(result: Result, params: dict) -> dict:
         "att_parties_total": int(load("treaty_status").query("country == 'all'")["parties"].iloc[0]),
         "gitoc_years": " and ".join(map(str, gitoc_years())),
         "wgi_first_year": int(load("wgi")["year"].min()), "wgi_last_year": latest,
+        "wgi_annual_from": annual_from(load("wgi")["year"]),
+        "gitoc_scale": score_scale("gitoc_oc_index"), "wjp_scale": score_scale("wjp_rule_of_law"),
         "unficyp_year": unficyp_year(),
         "unficyp_buffer_year": int(load("governance_reported_figures")
                                    .query("measure == 'unficyp_buffer_zone_mandate'")["value"].iloc[0]),
