@@ -1,10 +1,10 @@
 """Chapter: measuring border security, a composite index from the essay's metric families (Caune et al. 2024).
 
-The presentation's four families of metrics turned into an open composite index, built as the OECD/JRC
+The presentation's families of metrics turned into an open composite index, built as the OECD/JRC
 handbook on composite indicators describes: each indicator oriented so that higher is better, normalized
 across the chosen countries, aggregated within its family and then across families. Families without
 public data are named, not proxied; an indicator enters only where every chosen country has a value.
-Random weights (Dirichlet, seeded) show which ranks the weighting decides. The one checkable claim, the
+Random weights (Dirichlet, seeded) show which ranks the weighting decides. The only checkable claim, the
 founding year of UNFICYP, is graded against the UN's record.
 """
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """Chapter: guns, money and the human cost (Heyman 2011, the claims not in the budgets chapter).
 
 Cash seized against cash smuggled, migrant deaths, the fence, commercial traffic, the borderland
-population, port staffing, the essay's other figures, the 10,000-officer scenario and the essay's
-risk rubric as an explorable model.
+population, port staffing, the essay's other figures, the scenario of officers moved to the ports and
+the essay's risk rubric as an explorable model.
 """
 from __future__ import annotations
 
