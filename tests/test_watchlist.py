@@ -173,7 +173,8 @@ def test_the_model_defaults_are_read_from_the_data_and_the_claims_not_typed():
     read = ("undercount_low", "undercount_high", "paid_share_low", "fee_low_usd", "fee_high_usd")
     assert all(callable(params[name].default) for name in read)
     stated = claim("byers-gotaways-undercount").stated[0]
-    assert (DEFAULTS["undercount_low"], DEFAULTS["undercount_high"]) == (stated.low / 100, stated.high / 100) == (0.1, 0.2)
+    undercount = (DEFAULTS["undercount_low"], DEFAULTS["undercount_high"])
+    assert undercount == (stated.low / 100, stated.high / 100) == (0.1, 0.2)
     fees = reported("smuggling_fee_low", w.RECENT).query("citation == 'washtimes2021_smuggling'")
     assert DEFAULTS["fee_low_usd"] == 8000.0 and 8000.0 in set(fees["value"])
     assert (DEFAULTS["paid_share_low"], DEFAULTS["fee_high_usd"]) == (0.75, 10000.0)
