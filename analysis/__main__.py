@@ -10,15 +10,29 @@ from pathlib import Path
 from analysis import ledger
 
 
+class Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line on stderr and exit 2, like every other error of the commands."""
+
+    def error(self, message: str):
+        self.exit(2, f"{self.prog.split()[-1]}: error: {message}\n")
+
+
+def count(text: str) -> int:
+    """A ``--jobs`` or ``--runs`` value, checked before anything runs: a whole number, 1 or more."""
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number of at least 1, got {text!r}")
+    return int(text)
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__)
+    parser = Parser(prog="python -m analysis", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     show = commands.add_parser("ledger", help="print every registered claim with its verdict")
     show.add_argument("--format", choices=("json", "csv"), default="json")
     make = commands.add_parser("build", help="execute the notebooks whose inputs changed, then render the site")
-    make.add_argument("--jobs", type=int, default=None, help="notebooks executed at once (default: all cores)")
+    make.add_argument("--jobs", type=count, default=None, help="notebooks executed at once (default: all cores)")
     bench = commands.add_parser("bench", help="measure cold, warm and changed-data builds; write book/benchmark.json")
-    bench.add_argument("--runs", type=int, default=3, help="runs per scenario (the median is kept)")
+    bench.add_argument("--runs", type=count, default=3, help="runs per scenario (the median is kept)")
     again = commands.add_parser(
         "reproduce", help="re-run chapters' notebooks (with other parameters) and list the claims that changed",
         description="Run the chapters' notebooks through papermill into an output folder, then print every claim "
@@ -31,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
                             "papermill's -p reads them (numbers, True/False, else text)")
     again.add_argument("-f", dest="parameter_file", type=Path, metavar="params.yaml",
                        help="a YAML mapping of parameters (the way to pass mappings such as weights)")
-    again.add_argument("--jobs", type=int, default=None, help="notebooks run at once (default: all cores)")
+    again.add_argument("--jobs", type=count, default=None, help="notebooks run at once (default: all cores)")
     again.add_argument("--out", type=Path, default=None, help="folder for the executed notebooks "
                                                               "(default: _build/reproduce)")
     again.add_argument("--against", type=Path, default=None, metavar="ledger.json",

@@ -30,11 +30,13 @@ def number(x: float | None, unit: str = "") -> str:
     return f"{x:,.2f}"
 
 
-def recomputed(low: float | None, high: float | None, unit: str) -> str:
-    """A recomputed value, or the range the data allow when there is one."""
-    if high is None or math.isnan(high):
-        return number(low, unit)
-    return f"{number(low, unit)} to {number(high, unit)}"
+def recomputed(check) -> str:
+    """A check's recomputed value, the range the data allow, or "not tested"."""
+    if check.recomputed is not None:
+        return number(check.recomputed, check.unit)
+    if check.low is not None:
+        return f"{number(check.low, check.unit)} to {number(check.high, check.unit)}"
+    return "not tested"
 
 
 def share(x: float) -> str:

@@ -3,6 +3,7 @@ whether that verdict survives the chapters' other sensible choices (analysis.rob
 from __future__ import annotations
 
 from html import escape
+from types import SimpleNamespace
 
 import pandas as pd
 
@@ -10,10 +11,11 @@ from analysis import chapters, robustness
 from analysis.build import LEDGER_FILES_KEY
 from analysis.claims import Claim, essays, registry
 from analysis.fmt import recomputed, sentence
-from analysis.verdicts import DESCRIPTIVE, NOT_YET_CHECKED, VERDICTS
+from analysis.verdicts import DESCRIPTIVE, KIND_RULES, VERDICTS, Check, ClaimResult, unverified
 
-COLUMNS = ["id", "essay", "claim", "stated", "recomputed", "recomputed_high", "unit", "verdict", "reason",
-           "robustness", "tier", "chapter"]
+COLUMNS = ["id", "essay", "claim", "stated", "verdict", "reason", "faithful", "holds", "robustness", "checks",
+           "chapter"]
+CHECK_COLUMNS = list(Check.PUBLISHED)
 NOT_VARIED = "not varied: its chapter declares no alternative values"
 
 
@@ -22,14 +24,10 @@ def stated_text(claim: Claim) -> str:
     return "; ".join(f.as_printed for f in claim.stated)
 
 
-def chapter_results() -> dict[str, dict]:
-    """Each written chapter's results with default parameters, by claim id."""
-    results = {}
-    for slug in chapters.written():
-        module = chapters.module(slug)
-        for result in module.check_claims(**module.PARAMETERS.defaults()):
-            results[result.claim_id] = result.as_dict()
-    return results
+def chapter_results() -> dict[str, ClaimResult]:
+    """Each chapter's checked claims with default parameters, by claim id."""
+    return {r.claim_id: r for slug in chapters.written()
+            for r in chapters.module(slug).check_claims(**chapters.module(slug).PARAMETERS.defaults())}
 
 
 def published(value: float | None) -> float | None:
@@ -38,40 +36,51 @@ def published(value: float | None) -> float | None:
     return None if value is None else float(f"{value:.10g}")
 
 
+def _checks(result: ClaimResult) -> list[dict]:
+    return [{k: published(v) if k in ("recomputed", "low", "high") else v for k, v in c.as_dict().items()}
+            for c in result.checks]
+
+
 def build() -> pd.DataFrame:
     """One row per registered claim, in registry order."""
     results = chapter_results()
     unknown = set(results) - set(registry())
     if unknown:
         raise ValueError(f"chapters computed claims missing from the registry: {', '.join(sorted(unknown))}")
-    assessed = robustness.assess({claim_id: result["verdict"] for claim_id, result in results.items()})
+    assessed = robustness.assess({claim_id: result.verdict for claim_id, result in results.items()})
     rows = []
     for claim in registry().values():
-        row = {"id": claim.id, "essay": claim.essay, "claim": claim.claim, "stated": stated_text(claim),
-               "recomputed": None, "recomputed_high": None, "unit": claim.stated[0].unit,
-               "verdict": NOT_YET_CHECKED,
-               "reason": "Its chapter is not written yet.", "robustness": None, "tier": None,
-               "chapter": claim.chapter}
-        if claim.status == "descriptive":
-            row |= {"verdict": DESCRIPTIVE, "reason": "A descriptive number or a proposal; no data can test it."}
-        elif claim.id in results:
-            result = results[claim.id]
-            row |= {k: result[k] for k in ("recomputed", "recomputed_high", "unit", "verdict", "reason", "tier")}
-            row["recomputed"], row["recomputed_high"] = published(row["recomputed"]), published(row["recomputed_high"])
-            row["robustness"] = assessed.get(claim.id, NOT_VARIED)
         if (claim.status == "checked") != (claim.id in results):
             raise ValueError(f"claim {claim.id}: registry status {claim.status!r} does not match its chapter "
                              f"({'computes' if claim.id in results else 'does not compute'} it)")
+        row = {"id": claim.id, "essay": claim.essay, "claim": claim.claim, "stated": stated_text(claim),
+               "faithful": None, "holds": None, "robustness": None, "checks": [], "chapter": claim.chapter}
+        if claim.status == "descriptive":
+            row |= {"verdict": DESCRIPTIVE, "reason": "A descriptive number or a proposal; no data can test it."}
+        else:
+            result = results[claim.id] if claim.status == "checked" else unverified(claim)
+            row |= {"verdict": result.verdict, "reason": result.reason, "faithful": result.faithful,
+                    "holds": result.holds, "checks": _checks(result)}
+            if claim.status == "checked":
+                row["robustness"] = assessed.get(claim.id, NOT_VARIED)
         rows.append(row)
     return pd.DataFrame(rows, columns=COLUMNS)
 
 
 def to_json(frame: pd.DataFrame) -> str:
-    return frame.to_json(orient="records", indent=2, force_ascii=False, double_precision=6) + "\n"
+    return frame.to_json(orient="records", indent=2, force_ascii=False, double_precision=10) + "\n"
 
 
 def to_csv(frame: pd.DataFrame) -> str:
-    return frame.to_csv(index=False, lineterminator="\n")
+    """One row per stated figure (a claim with no figure checked, a descriptive one, gets one row)."""
+    claim_columns = [c for c in COLUMNS if c != "checks"]
+    rows = []
+    for record in frame.to_dict(orient="records"):
+        base = {k: record[k] for k in claim_columns}
+        for check in record["checks"] or [dict.fromkeys(CHECK_COLUMNS)]:
+            rows.append(base | {f"check_{k}": check[k] for k in CHECK_COLUMNS})
+    columns = claim_columns + [f"check_{k}" for k in CHECK_COLUMNS]
+    return pd.DataFrame(rows, columns=columns).to_csv(index=False, lineterminator="\n")
 
 
 FILES = {"ledger.json": to_json, "ledger.csv": to_csv}
@@ -87,35 +96,36 @@ def publish(frame: pd.DataFrame) -> None:
 
 def summary(frame: pd.DataFrame) -> dict:
     """Counts for the ledger page's prose (glued, never typed)."""
-    counts = frame["verdict"].value_counts()
+    status = {c.id: c.status for c in registry().values()}
+    statuses = frame["id"].map(status).value_counts()
     return {
         "n_claims": len(frame),
         "n_essays": frame["essay"].nunique(),
-        "n_checked": int((~frame["verdict"].isin([NOT_YET_CHECKED, DESCRIPTIVE])).sum()),
-        "n_not_yet_checked": int(counts.get(NOT_YET_CHECKED, 0)),
-        "n_descriptive": int(counts.get(DESCRIPTIVE, 0)),
+        "n_checked": int(statuses.get("checked", 0)),
+        "n_unverifiable": int(statuses.get("unverifiable", 0)),
+        "n_descriptive": int(statuses.get("descriptive", 0)),
+        "n_checks": int(frame["checks"].map(len).sum()),
         "n_robust": int((frame["robustness"] == robustness.ROBUST).sum()),
         "n_depends": int(frame["robustness"].fillna("").str.startswith(robustness.DEPENDS).sum()),
     }
 
 
 def to_html(frame: pd.DataFrame) -> str:
-    """The ledger as an HTML table; each checked claim links to its section in its chapter."""
+    """The ledger as an HTML table: each claim with each stated figure beside its recomputed one, linked
+    to its section in its chapter."""
     rows = []
     for row in frame.itertuples(index=False):
         title = escape(chapters.CHAPTERS[row.chapter])
-        if chapters.module(row.chapter) is None:
-            where = f"{title} (to come)"
-        else:
-            anchor = f"#{row.id}" if row.verdict not in (NOT_YET_CHECKED, DESCRIPTIVE) else ""
-            where = f'<a href="chapters/{row.chapter}.html{anchor}">{title}</a>'
-        cells = [escape(essays()[row.essay]['short']), escape(row.claim), escape(row.stated),
-                 escape(recomputed(row.recomputed, row.recomputed_high, row.unit)) if row.recomputed is not None else "",
+        anchor = f"#{row.id}" if row.verdict != DESCRIPTIVE else ""
+        where = f'<a href="chapters/{row.chapter}.html{anchor}">{title}</a>'
+        figures = "<br>".join(f"{escape(c['stated'])} \u2192 {escape(recomputed(SimpleNamespace(**c)))} "
+                              f"<em>({escape(c['verdict'])})</em>" for c in row.checks) or escape(row.stated)
+        cells = [escape(essays()[row.essay]['short']), escape(row.claim), figures,
                  f'<span class="verdict">{escape(row.verdict)}</span>',
                  escape(row.reason) + _robustness_line(row.robustness), where]
         rows.append(f'<tr id="ledger-{row.id}">' + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
     head = "".join(f"<th>{h}</th>" for h in
-                   ("Essay", "Claim", "Stated", "Recomputed", "Verdict", "Reason", "Chapter"))
+                   ("Essay", "Claim", "Stated \u2192 recomputed", "Verdict", "Reason", "Chapter"))
     return (f'<table class="ledger table"><thead><tr>{head}</tr></thead>'
             f"<tbody>{''.join(rows)}</tbody></table>")
 
@@ -132,3 +142,8 @@ def _robustness_line(text: str | None) -> str:
 def verdict_scale() -> pd.DataFrame:
     """The verdict scale with what each verdict means."""
     return pd.DataFrame({"verdict": list(VERDICTS), "meaning": list(VERDICTS.values())})
+
+
+def kind_rules() -> pd.DataFrame:
+    """How each kind of stated figure is graded (the engine's own rules, as the ledger page prints them)."""
+    return pd.DataFrame({"kind of statement": list(KIND_RULES), "rule": list(KIND_RULES.values())})

@@ -31,14 +31,31 @@ def glue_values(values: dict) -> None:
 
 
 def result_values(results: list[ClaimResult]) -> dict:
-    """Glue keys for each claim: ``<id>.verdict``, ``.reason``, ``.stated``, ``.recomputed``."""
+    """Glue keys for each claim: ``<id>.verdict``, ``.reason``, ``.stated`` and ``.recomputed`` (each
+    stated figure and its recomputed value, in the same order), and ``.checks`` (each stated figure, its
+    recomputed value and verdict, as JSON, for ``reproduce`` to compare figure with figure)."""
     values = {}
     for r in results:
         values[f"{r.claim_id}.verdict"] = r.verdict
         values[f"{r.claim_id}.reason"] = r.reason
         values[f"{r.claim_id}.stated"] = r.stated
-        values[f"{r.claim_id}.recomputed"] = recomputed(r.recomputed, r.recomputed_high, r.unit)
+        values[f"{r.claim_id}.recomputed"] = "; ".join(recomputed(c) for c in r.checks)
+        values[f"{r.claim_id}.checks"] = json.dumps([[c.stated, recomputed(c), c.verdict] for c in r.checks],
+                                                    ensure_ascii=False)
     return values
+
+
+def publish(chapter, params: dict) -> list[ClaimResult]:
+    """Everything a chapter notebook glues, through the chapter contract: its claims' results, the claims
+    in the book's words, the teachers' guide values, the prose values and the figures. Returns the results."""
+    from analysis.claims import registry
+    from analysis.verdicts import unverified
+    results = chapter.check_claims(**params)
+    slug = chapter.__name__.rsplit(".", 1)[-1]
+    shown = results + [unverified(c) for c in registry().values() if c.chapter == slug and c.status == "unverifiable"]
+    glue_values(result_values(shown) | claim_texts(shown) | guide_values(chapter)
+                | chapter.chapter_values(**params) | chapter.figures(**params))
+    return results
 
 
 def glued(path: Path) -> dict[str, str]:
@@ -81,13 +98,11 @@ def table(frame: pd.DataFrame):
 
 
 def results_table(results: list[ClaimResult]) -> pd.DataFrame:
-    """Stated vs recomputed and the verdict, one row per claim (each section gives the reason)."""
-    return pd.DataFrame({
-        "claim": [r.claim_id for r in results],
-        "stated": [r.stated for r in results],
-        "recomputed": [recomputed(r.recomputed, r.recomputed_high, r.unit) for r in results],
-        "verdict": [r.verdict for r in results],
-    })
+    """Each stated figure beside its recomputed one, with its own verdict and the claim's (each section
+    gives the reason)."""
+    rows = [{"claim": r.claim_id, "stated": c.stated, "recomputed": recomputed(c), "figure's verdict": c.verdict,
+             "claim's verdict": r.verdict} for r in results for c in r.checks]
+    return pd.DataFrame(rows, columns=["claim", "stated", "recomputed", "figure's verdict", "claim's verdict"])
 
 
 # --- exercises: the chapter re-run with another parameter, for a solution to quote ---------------------

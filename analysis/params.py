@@ -7,6 +7,7 @@ papermill never checks parameters itself, so the notebooks call :meth:`Parameter
 """
 from __future__ import annotations
 
+import math
 import types
 from dataclasses import dataclass, field
 from typing import Any, Callable
@@ -84,6 +85,7 @@ class Param:
             self._validate_items(value)
         elif self.choices is not None and value not in self.options():
             raise ValueError(f"parameter {self.name!r}={value!r} is not allowed; allowed: {self.allowed()}")
+        self._validate_finite(value)
         if self.check is not None:
             self.check(value)
         low, high = self.bounds()
@@ -93,6 +95,16 @@ class Param:
             where = "outside the data" if self.range_note else "out of range"
             raise ValueError(f"parameter {self.name!r}={value!r} is {where}; allowed: {self.allowed()}")
         return value
+
+    def _validate_finite(self, value: Any) -> None:
+        """No NaN or infinity, however deep in a mapping: ``-p tolerance=nan`` and YAML's ``.nan`` and ``.inf``
+        parse as floats, and every comparison with NaN is false, so the bounds and checks would let it through."""
+        found = _non_finite(value)
+        if found is not None:
+            place, number = found
+            allowed = f"finite numbers in {self.allowed()}" if place else self.allowed()
+            raise ValueError(f"parameter {self.name!r}{''.join(f'[{key!r}]' for key in place)}={number!r} "
+                             f"is not a finite number; allowed: {allowed}")
 
     def _validate_items(self, items: list) -> None:
         """A list parameter: every item allowed, none twice (an item named twice is a typo, not a weight)."""
@@ -137,6 +149,18 @@ class Parameters:
             and not isinstance(value, (types.ModuleType, types.FunctionType, type))
         }
         return self.validate(values)
+
+
+def _non_finite(value: Any, place: tuple = ()) -> tuple[tuple, float] | None:
+    """Where the first NaN or infinity is in ``value`` (keys and indexes down to it), and the number itself."""
+    if isinstance(value, float):
+        return None if math.isfinite(value) else (place, value)
+    items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+    for key, item in items:
+        found = _non_finite(item, place + (key,))
+        if found is not None:
+            return found
+    return None
 
 
 def start_before_end(start: str, end: str) -> Callable[[dict], None]:

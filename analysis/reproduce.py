@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import tempfile
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,7 +19,7 @@ import yaml
 
 from analysis import chapters
 from analysis.build import BUILD, kernels_import_this_checkout
-from analysis.data import REPO_ROOT
+from analysis.data import REPO_ROOT, DataError
 from analysis.reviewers import no_separation_notes
 
 PUBLISHED = BUILD / "html" / "ledger.json"
@@ -52,6 +53,8 @@ def read_parameter_file(path: Path) -> dict:
         values = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     except OSError as error:
         raise ReproduceError(f"parameter file {path}: {error.strerror}") from None
+    except UnicodeDecodeError:
+        raise ReproduceError(f"parameter file {path} is not UTF-8 text") from None
     except yaml.YAMLError as error:
         raise ReproduceError(f"parameter file {path} is not valid YAML: {str(error).splitlines()[0]}"
                              + (f" (line {error.problem_mark.line + 1})" if getattr(error, "problem_mark", None) else "")
@@ -107,6 +110,18 @@ def _failure(error: BaseException) -> str:
     return (str(error).strip().splitlines() or [type(error).__name__])[0]
 
 
+def output_folder(out: Path) -> Path:
+    """The folder for the executed notebooks, created and tried for writing before any notebook runs."""
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=out):
+            pass
+    except OSError as error:
+        raise ReproduceError(f"--out {out}: not a folder that can be written ({error.strerror}); allowed: a writable "
+                             "folder, or a path where one can be created") from None
+    return out
+
+
 def run(given: dict[str, dict], out: Path, jobs: int | None) -> dict[str, Path]:
     """Execute the notebooks in parallel, with a progress bar; the first failure stops the run."""
     from tqdm import tqdm
@@ -137,18 +152,57 @@ def published_ledger(against: Path | None) -> tuple[dict[str, dict], str]:
         with no_separation_notes():
             records = json.loads(ledger.to_json(ledger.build()))  # through JSON, exactly as the site publishes it
         return {r["id"]: r for r in records}, "the ledger computed with default parameters"
+    expected = f"expected a list of claim records, each with {', '.join(LEDGER_FIELDS)}"
     try:
-        return {r["id"]: r for r in json.loads(Path(path).read_text(encoding="utf-8"))}, shown(path)
+        records = json.loads(Path(path).read_text(encoding="utf-8"))
     except OSError as error:
         raise ReproduceError(f"ledger file {path}: {error.strerror}") from None
-    except (ValueError, TypeError, KeyError) as error:
-        raise ReproduceError(f"ledger file {path} is not a ledger.json (a list of claim records): {error}") from None
+    except ValueError as error:  # not JSON, or not UTF-8
+        raise ReproduceError(f"ledger file {path} is not JSON ({error}); {expected}") from None
+    problem = _ledger_problem(records)
+    if problem:
+        raise ReproduceError(f"ledger file {path} is not a ledger.json: {problem}; {expected}")
+    return {r["id"]: r for r in records}, shown(path)
+
+
+# what compare() reads of each published claim record, and the JSON it can read there
+_TEXT, _NUMBER, _LIST = ((str,), "text"), ((int, float, type(None)), "a number or null"), ((list,), "a list")
+LEDGER_FIELDS = {"id": _TEXT, "verdict": _TEXT, "checks": _LIST}
+CHECK_FIELDS = {"stated": _TEXT, "recomputed": _NUMBER, "low": _NUMBER, "high": _NUMBER, "unit": _TEXT}
+
+
+def _fields_problem(record, fields: dict, where: str) -> str | None:
+    if not isinstance(record, dict):
+        return f"{where} is not an object"
+    for name, (types, what) in fields.items():
+        if name not in record:
+            return f"{where} has no {name!r}"
+        if not isinstance(record[name], types) or isinstance(record[name], bool):
+            return f"{where}'s {name!r} is not {what}"
+    return None
+
+
+def _ledger_problem(records) -> str | None:
+    """What makes a ledger.json's content unusable, found before any notebook runs (else after them)."""
+    if not isinstance(records, list):
+        return "it does not hold a list"
+    if not records:
+        return "it holds no record"
+    for number, record in enumerate(records, 1):
+        problem = _fields_problem(record, LEDGER_FIELDS, f"record {number}") or next(
+            (p for i, check in enumerate(record["checks"], 1)
+             if (p := _fields_problem(check, CHECK_FIELDS, f"record {number}'s check {i}"))), None)
+        if problem:
+            return problem
+    return None
 
 
 @dataclass(frozen=True)
-class Claim:
+class Figure:
+    """One stated figure of a claim: its recomputed value and the claim's verdict, published and new."""
     id: str
     chapter: str
+    stated: str
     published_recomputed: str
     recomputed: str
     published_verdict: str
@@ -159,30 +213,38 @@ class Claim:
         return (self.published_recomputed, self.published_verdict) != (self.recomputed, self.verdict)
 
 
-def compare(outputs: dict[str, Path], published: dict[str, dict]) -> list[Claim]:
-    """Each claim the executed notebooks glued, beside its published recomputed value and verdict."""
-    from analysis.claims import registry
+def _published_checks(row: dict | None) -> dict[str, str]:
+    """A published claim's recomputed values by stated figure."""
+    from types import SimpleNamespace
+
     from analysis.fmt import recomputed
+    return {c["stated"]: recomputed(SimpleNamespace(**c)) for c in (row or {}).get("checks") or []}
+
+
+def compare(outputs: dict[str, Path], published: dict[str, dict]) -> list[Figure]:
+    """Each stated figure the executed notebooks glued, beside its published recomputed value, with the
+    claim's verdict, published and new: figure compared with figure, never one claim's headline with another's."""
+    from analysis.claims import registry
     from analysis.notebook import glued
-    claims = []
+    figures = []
     for slug, output in outputs.items():
         values = glued(output)
         for claim_id in registry():
-            if f"{claim_id}.verdict" not in values:
+            if f"{claim_id}.checks" not in values:
                 continue
             row = published.get(claim_id)
-            old = (recomputed(row["recomputed"], row["recomputed_high"], row["unit"]), row["verdict"]) if row \
-                else ("not in the ledger", "not in the ledger")
-            claims.append(Claim(claim_id, slug, old[0], values[f"{claim_id}.recomputed"], old[1],
-                                values[f"{claim_id}.verdict"]))
-    return claims
+            old_checks, old_verdict = _published_checks(row), row["verdict"] if row else "not in the ledger"
+            for stated, new, _ in json.loads(values[f"{claim_id}.checks"]):
+                figures.append(Figure(claim_id, slug, stated, old_checks.get(stated, "not in the ledger"), new,
+                                      old_verdict, values[f"{claim_id}.verdict"]))
+    return figures
 
 
-def table(claims: list[Claim]) -> str:
-    """A plain text table of the claims that changed."""
-    rows = [("claim", "chapter", "recomputed: published → new", "verdict: published → new")]
-    rows += [(c.id, c.chapter, f"{c.published_recomputed} → {c.recomputed}", f"{c.published_verdict} → {c.verdict}")
-             for c in claims if c.changed]
+def table(figures: list[Figure]) -> str:
+    """A plain text table of the stated figures whose recomputed value or claim verdict changed."""
+    rows = [("claim", "chapter", "stated", "recomputed: published → new", "verdict: published → new")]
+    rows += [(f.id, f.chapter, f.stated, f"{f.published_recomputed} → {f.recomputed}",
+              f"{f.published_verdict} → {f.verdict}") for f in figures if f.changed]
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     return "\n".join("  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip() for row in rows) + "\n"
 
@@ -204,19 +266,17 @@ def main(selected: list[str], assignments: list[str], parameter_file: Path | Non
          out: Path | None, against: Path | None) -> int:
     import sys
     try:
-        if jobs is not None and jobs < 1:
-            raise ReproduceError(f"--jobs must be at least 1, got {jobs}")
         values = (read_parameter_file(parameter_file) if parameter_file else {}) | parse_assignments(assignments)
         given = plan(selected, values)
         published, origin = published_ledger(against)
-        outputs = run(given, out or DEFAULT_OUT, jobs)
+        outputs = run(given, output_folder(out or DEFAULT_OUT), jobs)
         claims = compare(outputs, published)
-    except ReproduceError as error:
+    except (ReproduceError, DataError) as error:  # a data file that does not match the catalogue, too
         print(f"reproduce: error: {error}", file=sys.stderr)
         return ERROR
-    changed = [c for c in claims if c.changed]
+    changed = {f.id for f in claims if f.changed}
     if changed:
         sys.stdout.write(table(claims))
-    print(f"{len(changed)} of {len(claims)} claims changed against {origin} ({describe(given)}); "
+    print(f"{len(changed)} of {len({f.id for f in claims})} claims changed against {origin} ({describe(given)}); "
           f"executed notebooks in {shown(out or DEFAULT_OUT)}")
     return CHANGED if changed else UNCHANGED

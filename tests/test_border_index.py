@@ -97,10 +97,54 @@ def test_geometric_mean_by_hand():
 def test_unficyp_is_misdated_by_ten_years():
     [r] = bi.check_claims(**DEFAULTS)
     assert bi.unficyp_year() == 1964
-    assert (r.claim_id, r.recomputed, r.verdict) == ("caune-unficyp-established-1974", 1964.0, "misdated")
-    assert "10 years later, tolerance 1 year)" in r.reason
-    [lenient] = bi.check_claims(**{**DEFAULTS, "year_tolerance": 5.0})
-    assert lenient.verdict == "roughly right"  # within two and a half times the tolerance
+    assert DEFAULTS["year_tolerance"] == 0.0  # "est. 1974": one year, unhedged
+    [check] = r.checks
+    assert (r.claim_id, check.stated, check.recomputed, check.verdict, r.verdict) == (
+        "caune-unficyp-established-1974", "est. 1974", 1964.0, "misdated", "misdated")
+    assert check.tier == "official" and "resolution 186 (1964)" in check.source
+    assert "10 years later, year tolerance 0)" in r.reason
+    for tolerance in (1.0, 2.0, 5.0, 9.0):  # the grid's alternatives and beyond: still misdated, no "roughly right"
+        [lenient] = bi.check_claims(**{**DEFAULTS, "year_tolerance": tolerance})
+        assert lenient.verdict == "misdated", tolerance
+
+
+def _unficyp_with_record(record: int, tolerance: float):
+    """The chapter's UNFICYP claim graded as the chapter grades it, against a record year of our choosing."""
+    from unittest import mock
+    with mock.patch.object(bi, "unficyp_founding", return_value=pd.Timestamp(f"{record}-03-04")):
+        [r] = bi.check_claims(**{**DEFAULTS, "year_tolerance": tolerance})
+    return r
+
+
+@pytest.mark.parametrize("record, tolerance, verdict", [
+    (1964, 1.0, "misdated"),   # the stated 1974 against the record's 1964: ten years out
+    (1974, 0.0, "accurate"),   # a record that agrees
+    (1973, 0.0, "misdated"),   # one year out with no tolerance
+    (1973, 1.0, "accurate"),   # one year out, exactly at a tolerance of one year
+    (1975, 1.0, "accurate"),   # the same the other way
+    (1972, 1.0, "misdated"),   # two years out, one beyond the tolerance
+    (1972, 2.0, "accurate"),
+])
+def test_year_tolerance_boundary(record, tolerance, verdict):
+    assert _unficyp_with_record(record, tolerance).verdict == verdict
+
+
+def test_the_chapter_contract():
+    from unittest import mock
+    from analysis.claims import registry
+    checked = [c.id for c in registry().values() if c.chapter == "border_index" and c.status == "checked"]
+    with mock.patch.object(bi, "compute", side_effect=AssertionError("check_claims computed the index")):
+        assert [r.claim_id for r in bi.check_claims(**DEFAULTS)] == checked  # checked claims only, no index
+    assert set(bi.figures(**DEFAULTS)) == {"fig-heatmap", "fig-ranks", "fig-over-time"}
+    values = bi.chapter_values(**DEFAULTS)
+    assert (values["unficyp_year"], values["year_tolerance"], values["year_tolerance_grid"]) == (1964, "0", "1 and 2")
+    assert bi.index_for(**DEFAULTS) is bi.index_for(**dict(DEFAULTS))  # computed once per set of parameters
+    assert {"alt_normalization", "gov_only_top", "cyprus_rank"} <= set(bi.exercise_values(**DEFAULTS))
+
+
+def test_the_comparison_year_is_the_essays_present():
+    from analysis.claims import present
+    assert DEFAULTS["year"] == present("caune2024") == 2023
 
 
 def test_us_and_mexico_over_time():

@@ -9,6 +9,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from analysis.__main__ import main
 from analysis.build import toc_notebooks
 from analysis.claims import registry
 from conftest import DataCopy, build_book, copy_repo
@@ -134,3 +135,12 @@ def test_corrupted_data_fails_the_build_naming_file_column_and_row(tmp_path, kin
     assert done.returncode == 1
     assert "build failed" in done.stderr and message in done.stderr
     assert not (root / "_build" / "html").exists()
+
+
+@pytest.mark.parametrize("jobs", ["0", "-2", "two", "1.5"])
+def test_a_bad_jobs_count_stops_the_build_in_one_line_with_exit_2(capsys, jobs):
+    with pytest.raises(SystemExit) as done:
+        main(["build", "--jobs", jobs])
+    assert done.value.code == 2
+    message = f"argument --jobs: must be a whole number of at least 1, got {jobs!r}"
+    assert capsys.readouterr().err == f"build: error: {message}\n"

@@ -37,13 +37,25 @@ def test_status_matches_what_the_chapters_compute():
             computed |= {r.claim_id for r in module.check_claims(**module.PARAMETERS.defaults())}
     checked = {c.id for c in registry().values() if c.status == "checked"}
     assert computed == checked
-    assert len(checked) == 52
+
+
+def test_every_unverifiable_claim_names_the_search_that_was_made():
+    unverifiable = [c for c in registry().values() if c.status == "unverifiable"]
+    assert unverifiable, "the registry has no unverifiable claim to check"
+    for c in unverifiable:
+        assert c.search and all(s["publisher"] and s["publication"] and s["result"] for s in c.search), c.id
+
+
+def test_each_essay_has_one_present_that_the_chapters_use():
+    assert {k: e["present"] for k, e in essays().items()} == {
+        "heyman2011": 2010, "sluys2023": 2022, "wpr2019": 2018, "caune2024": 2023, "byers2024": 2023}
+    assert chapters.module("budgets").PARAMETERS.defaults()["end_year"] == essays()["heyman2011"]["present"]
 
 
 def test_budget_claims_keep_the_authors_figures():
     claims = registry()
     staffing = claims["heyman-bp-staffing-1993-2010"].stated[0]
-    assert (staffing.value, staffing.qualifier) == (5, "more-than")
+    assert (staffing.kind, staffing.value, staffing.qualifier) == ("multiple", 5, "more-than")
     port = claims["heyman-port-budget-1993-2010"].stated
     assert [f.value for f in port] == [2, 17]
     cash = claims["heyman-cash-seized-vs-smuggled"].stated
@@ -77,9 +89,26 @@ def _broken(change):
     (lambda d: d["claims"][1].update(id=d["claims"][0]["id"]), "claim heyman-bp-staffing-1993-2010: id is used twice"),
     (lambda d: d["claims"][0].update(chapter="nowhere"), "chapter 'nowhere' is not one of budgets"),
     (lambda d: d["claims"][0].update(status="done"), "status 'done' is not one of checked"),
-    (lambda d: d["claims"][0]["stated"][0].update(qualifier="roughly"), "qualifier 'roughly' is not one of"),
+    (lambda d: d["claims"][0]["stated"][0].update(qualifier="roughly"), "a multiple takes the qualifier exact or"),
+    (lambda d: d["claims"][0]["stated"][0].update(kind="guess"), "kind 'guess' is not one of point, threshold"),
     (lambda d: d["claims"][0]["stated"][0].update(low=1), "needs a 'value' and no 'low'/'high'"),
-    (lambda d: d["claims"][0]["stated"][0].update(value="five"), "figures must be numbers"),
+    (lambda d: d["claims"][0]["stated"][0].update(value="five"), "figures must be finite numbers"),
+    (lambda d: d["claims"][0]["stated"][0].update(value=float("nan")), "figures must be finite numbers"),
+    (lambda d: d["claims"][0]["stated"][0].update(unit="persons"), "a multiple is a ratio"),
+    (lambda d: d["claims"][0]["stated"][0].update(kind="direction"), "a direction needs 'direction'"),
+    (lambda d: d["claims"][0]["stated"][0].update(kind="point", qualifier="more-than"),
+     "a point takes the qualifier exact or about, got 'more-than'"),
+    (lambda d: d["claims"][0]["stated"][0].update(kind="year", value=1993.5, qualifier="exact", unit="year"),
+     "a year must be a whole number"),
+    (lambda d: d["claims"][0]["stated"].__setitem__(0, {
+        "label": "growth", "kind": "direction", "direction": "up", "unit": "ratio to 1993 level",
+        "as_printed": "grew sharply", "magnitude": {"word": "sharply", "minimum": 0.5, "reasoning": "r"}}),
+     "the ratios of a magnitude must be above 1 for a change up"),
+    (lambda d: d["claims"][0].update(status="unverifiable"), "an unverifiable claim needs 'search'"),
+    (lambda d: d["claims"][0].update(search=[{"publisher": "x"}]), "'search' goes with status unverifiable"),
+    (lambda d: d["claims"][0].update(status="unverifiable", search=[{"publisher": "x"}]),
+     "each search entry needs exactly publisher, publication, result"),
+    (lambda d: d["essays"]["heyman2011"].update(present="2011"), "essay heyman2011: 'present' must be a year"),
 ])
 def test_malformed_registry_is_refused(change, message):
     with pytest.raises(ClaimsError, match=re.escape(message)):

@@ -5,6 +5,7 @@ import pytest
 
 from analysis.chapters import guns_money as g
 from analysis import verdicts as v
+from analysis.claims import claim, present, registry
 
 DEFAULTS = g.PARAMETERS.defaults()
 
@@ -13,14 +14,51 @@ def results(**params):
     return {r.claim_id: r for r in g.check_claims(**(DEFAULTS | params))}
 
 
-def test_cash_is_misquoted_against_gao_and_the_rate_is_an_interval():
+def values(result):
+    """Each check's recomputed value (a point) or (low, high) (a range), in the order of the stated figures."""
+    return [c.recomputed if c.recomputed is not None else (c.low, c.high) for c in result.checks]
+
+
+def figure(claim_id, index=0):
+    return claim(claim_id).stated[index]
+
+
+def test_defaults_for_the_essays_present_come_from_the_registry():
+    for name in ("year", "deaths_last_fy", "traffic_end_year", "population_year"):
+        assert DEFAULTS[name] == present("heyman2011")
+
+
+def test_the_chapter_computes_exactly_its_checked_claims():
+    checked = {c.id for c in registry().values() if c.chapter == "guns_money" and c.status == "checked"}
+    assert {r.claim_id for r in g.check_claims()} == checked
+    unverifiable = {c.id for c in registry().values() if c.chapter == "guns_money" and c.status == "unverifiable"}
+    assert unverifiable == {"heyman-no-terrorists-via-southwest", "heyman-immigrant-violent-crime-lower",
+                            "heyman-ports-main-route", "heyman-port-staffing-1993-2010",
+                            "heyman-gao-covert-test-failure", "heyman-ports-understaffed",
+                            "heyman-millions-unauthorized-migrants", "heyman-el-paso-safest-city"}
+    for claim_id in unverifiable:
+        result = v.unverified(claim(claim_id))
+        assert result.verdict == v.UNVERIFIABLE and "Searched:" in result.reason
+    assert "GAO-08-219" in v.unverified(claim("heyman-ports-understaffed")).reason
+
+
+def test_cash_both_figures_against_gao_11_73():
     cash = results()["heyman-cash-seized-vs-smuggled"]
-    assert cash.verdict == v.MISQUOTED
-    assert "$18 billion to $39 billion a year" in cash.reason and "0.08% to 0.17%" in cash.reason
+    assert (cash.verdict, cash.faithful, cash.holds) == (v.MISQUOTED, v.MISQUOTED, v.UNVERIFIABLE)
+    seized, flow, untested = cash.checks
+    assert (seized.stated, seized.recomputed, seized.verdict) == ("a mere $41 million", 41, v.ACCURATE)
+    assert (flow.stated, flow.low, flow.high, flow.verdict) == ("$18 to $29 billion", 18, 39, v.MISQUOTED)
+    assert "GAO-11-73" in seized.source and "GAO-11-73" in flow.source
+    assert untested.verdict == v.UNVERIFIABLE
+    assert "$18 billion to $39 billion" in cash.reason and "0.08% to 0.17%" in cash.reason
+    assert "March 2009 to June 2010" in cash.reason
+    # the grading of the two figures: GAO's own range would pass, a different seizure figure would not
+    faithful = v.judge(cash.claim_id, [v.cited(figure(cash.claim_id, 1), source="GAO", low=18, high=29)], 0.10)
+    assert faithful.verdict == v.ACCURATE
+    wrong = v.judge(cash.claim_id, [v.cited(figure(cash.claim_id, 0), source="GAO", value=67)], 0.10)
+    assert wrong.verdict == v.MISQUOTED
     assert g.interdiction_rate(41e6, 16, 39e9) == pytest.approx(41e6 * 12 / 16 / 39e9 * 100)
     assert g.interdiction_rate(41e6, 16, 18e9) == pytest.approx(0.1708, abs=1e-4)
-    # the parameter defaults are GAO-11-73's own figures
-    assert (DEFAULTS["seized_usd"], DEFAULTS["flow_low_usd"], DEFAULTS["flow_high_usd"]) == (41e6, 18e9, 39e9)
 
 
 def test_the_cash_defaults_are_read_from_the_gao_rows_not_typed():
@@ -28,60 +66,93 @@ def test_the_cash_defaults_are_read_from_the_gao_rows_not_typed():
     params = {p.name: p for p in g.PARAMETERS.params}
     for name in ("seized_usd", "months_covered", "flow_low_usd", "flow_high_usd"):
         assert callable(params[name].default), f"{name}'s default is typed, not read from the data"
-    seizure = g.gao_seizure()
+    seizure = g.gao_seizures()
     assert (seizure["period_start"], seizure["period_end"], seizure["value"]) == ("2009-03", "2010-06", 41e6)
     assert DEFAULTS["seized_usd"] == seizure["value"] and DEFAULTS["months_covered"] == g.months_spanned(seizure) == 16
     assert g.months_spanned({"period_start": "2009-10", "period_end": "2010-09"}) == 12
 
 
-def test_deaths_median_and_the_years_the_range_holds():
+def test_deaths_typical_year_and_the_years_in_the_range():
     deaths = results()["heyman-migrant-deaths-per-year"]
-    assert deaths.recomputed == 365 and deaths.verdict == v.ACCURATE
-    assert "8 of 13 years" in deaths.reason
-    later = results(deaths_first_fy=2005, deaths_last_fy=2009)["heyman-migrant-deaths-per-year"]
-    assert later.recomputed == 420 and later.verdict == v.ACCURATE  # FY2005-FY2009: 492, 454, 398, 385, 420
+    assert values(deaths) == [365] and deaths.verdict == v.ACCURATE
+    assert "8 of 13 years" in deaths.reason and "492 in FY2005" in deaths.reason
+    # outside the range: never accurate; a near miss at most roughly right
+    near = results(deaths_first_fy=2008, deaths_last_fy=2009)["heyman-migrant-deaths-per-year"]
+    assert values(near) == [402.5] and near.verdict == v.ROUGHLY_RIGHT
+    high = results(deaths_first_fy=2005, deaths_last_fy=2006)["heyman-migrant-deaths-per-year"]
+    assert values(high) == [473] and high.verdict == v.UNDERSTATED
+    low = results(deaths_first_fy=1998, deaths_last_fy=1999)["heyman-migrant-deaths-per-year"]
+    assert values(low) == [256] and low.verdict == v.OVERSTATED
 
 
 def test_fence_costs_per_mile_and_per_year():
     fence = results()["heyman-fence-cost"]
-    assert (fence.verdict, fence.tier) == (v.ACCURATE, "secondary")
+    assert fence.verdict == v.ACCURATE and values(fence) == [2.4, 6.5]
+    assert {c.tier for c in fence.checks} == {"secondary"} and all("GAO-09-896" in c.source for c in fence.checks)
     costs = g.fence_costs()
     assert costs["build_per_mile"] == pytest.approx(4e6)
     assert costs["upkeep_per_year"] == pytest.approx(325e6)
     assert costs["upkeep_per_mile_year"] == pytest.approx(325e6 / 600)
 
 
-def test_traffic_baseline_before_the_series_is_unverifiable_and_nearest_version_is_graded():
+def test_traffic_keeps_the_essays_baseline_and_grades_the_nearest_version_only_as_an_alternative():
     traffic = results()["heyman-nafta-traffic-growth"]
-    assert traffic.verdict == v.UNVERIFIABLE and "starts in 1996" in traffic.reason
-    assert "trucks up 1.46-fold" in traffic.reason
+    assert traffic.verdict == v.UNVERIFIABLE and len(traffic.checks) == 2
+    assert "starts in 1996" in traffic.reason and "1.46-fold their 1996 level" in traffic.reason
     nearest = results(traffic_baseline_year=1996)["heyman-nafta-traffic-growth"]
     assert nearest.verdict == v.OVERSTATED
+    assert values(nearest) == [pytest.approx(4742925 / 3254084), pytest.approx(0.7331, abs=1e-4)]
+    assert "2 years after NAFTA" in nearest.reason
+    assert 1996 in g.PARAMETERS.params[g.PARAMETERS.names().index("traffic_baseline_year")].grid
     trucks = g.crossings("Trucks")
     assert trucks[1998] == 3946543  # GAO: "nearly 4 million" in FY1998
 
 
 def test_borderlands_population_depends_on_the_definition():
     on_line = results()["heyman-borderlands-population"]
-    assert on_line.recomputed == 7299014 and on_line.verdict == v.ACCURATE
+    assert values(on_line) == [7299014] and on_line.verdict == v.ACCURATE
+    assert "census count" in on_line.reason
     assert g.borderland_population("on-the-line", 2010) == (7299014, 22)
     assert results(borderlands="border-states")["heyman-borderlands-population"].verdict == v.UNDERSTATED
-    assert results(population_year=2019)["heyman-borderlands-population"].recomputed == 7818688
+    later = results(population_year=2019)["heyman-borderlands-population"]
+    assert values(later) == [7818688] and "July 1 estimate" in later.reason
+
+
+def test_crossings_spending_and_fees():
+    r = results()
+    crossings = r["heyman-unauthorized-crossings-per-year"]
+    assert values(crossings) == [447731] and crossings.verdict == v.ACCURATE
+    # "hundreds of thousands": FY2006's 1,071,972 is outside the range, so not accurate
+    assert results(year=2006)["heyman-unauthorized-crossings-per-year"].verdict == v.ROUGHLY_RIGHT
+    spending = r["heyman-billions-on-migration-enforcement"]
+    assert values(spending) == [pytest.approx(2.96)] and spending.verdict == v.ACCURATE
+    billions = figure("heyman-billions-on-migration-enforcement")
+    below = [v.judge("x", [v.measured(billions, x, basis="b", source="s")], 0.10).verdict for x in (0.95, 0.5)]
+    assert below == [v.ROUGHLY_RIGHT, v.OVERSTATED]  # under "billions": never accurate
+    fees = r["heyman-smuggler-use-and-price"]
+    use, price = fees.checks
+    assert use.verdict == v.UNVERIFIABLE and price.recomputed == pytest.approx(2560 / 1000)
+    assert fees.verdict == v.ACCURATE and "1.72-fold" in fees.reason
+    assert values(results(fee_series="ccis")["heyman-smuggler-use-and-price"])[1] == pytest.approx(2450 / 1055)
+    fell = v.judge("x", [v.measured(figure("heyman-smuggler-use-and-price", 1), 0.8, basis="b", source="s")], 0.10)
+    assert fell.verdict == v.CONTRADICTED
+
+
+def test_registry_kinds_of_the_unverifiable_claims_can_fail():
+    crime = figure("heyman-immigrant-violent-crime-lower")
+    assert (crime.kind, crime.direction, crime.magnitude.maximum) == ("direction", "down", 0.8)
+    assert v.grade(crime, 0.5, 0.5, 0.10)[0] == v.ACCURATE
+    assert v.grade(crime, 0.95, 0.95, 0.10)[0] == v.OVERSTATED  # lower, but not "significantly"
+    assert v.grade(crime, 1.2, 1.2, 0.10)[0] == v.CONTRADICTED
+    staffing = figure("heyman-port-staffing-1993-2010")
+    assert v.grade(staffing, 1413 / 523, 1413 / 523, 0.10)[0] == v.UNDERSTATED
+    assert v.grade(figure("heyman-el-paso-safest-city"), 4, 4, 0.10)[0] == v.OVERSTATED
+    assert v.grade(figure("heyman-ports-understaffed"), 30, 30, 0.10)[0] == v.UNDERSTATED
 
 
 def test_port_inspectors_grew_in_the_nineties():
-    ports = results()["heyman-port-staffing-1993-2010"]
-    assert ports.recomputed == pytest.approx(1413 / 523) and ports.verdict == v.UNDERSTATED
     assert list(g.inspectors().index) == [1990, 1997]  # the FY1998 figure was a plan
-
-
-def test_the_other_figures():
-    r = results()
-    assert r["heyman-unauthorized-crossings-per-year"].recomputed == 447731
-    assert r["heyman-billions-on-migration-enforcement"].recomputed == pytest.approx(2.96)
-    assert r["heyman-smuggler-use-and-price"].recomputed == pytest.approx(2560 / 1000)
-    for claim_id in g.UNTESTABLE:
-        assert r[claim_id].verdict == v.UNVERIFIABLE and r[claim_id].recomputed is None
+    assert g.chapter_values()["inspectors_ratio"] == "2.70-fold"
 
 
 def test_shift_scenario():

@@ -22,34 +22,48 @@ def run(*args) -> str:
                           capture_output=True, text=True).stdout
 
 
-def test_json_has_one_record_per_claim_with_the_required_fields():
+def test_json_has_one_record_per_claim_with_every_stated_figure_checked():
     records = json.loads(run("ledger", "--format", "json"))
     assert [r["id"] for r in records] == list(registry())
-    for field in ("id", "essay", "claim", "stated", "recomputed", "unit", "verdict", "reason", "robustness", "chapter"):
+    for field in ("id", "essay", "claim", "stated", "verdict", "reason", "faithful", "holds", "robustness", "checks",
+                  "chapter"):
         assert all(field in r for r in records)
     by_id = {r["id"]: r for r in records}
-    assert by_id["heyman-bp-staffing-1993-2010"]["verdict"] == "accurate"
-    assert round(by_id["heyman-bp-staffing-1993-2010"]["recomputed"], 4) == 5.1038
+    for claim in registry().values():
+        checks = by_id[claim.id]["checks"]
+        assert all(list(c) == ["stated", "recomputed", "low", "high", "unit", "verdict", "source", "tier"]
+                   for c in checks)
+        if claim.status == "descriptive":
+            assert checks == [] and by_id[claim.id]["robustness"] is None
+        else:  # every stated figure (a study's figure twice: as reported and in the data)
+            assert {f.as_printed for f in claim.stated} <= {c["stated"] for c in checks}, claim.id
+    staffing = by_id["heyman-bp-staffing-1993-2010"]
+    assert staffing["verdict"] == "accurate" and round(staffing["checks"][0]["recomputed"], 4) == 5.1038
+    tripled = by_id["heyman-bp-growth-1993-2001"]
+    assert [c["recomputed"] for c in tripled["checks"]][:2] == [4028, 9821]
     assert by_id["heyman-cash-seized-vs-smuggled"]["verdict"] == "misquoted"
-    assert by_id["byers-mexico-homicide-peak-2018"]["verdict"] == "accurate"
-    revenue = by_id["byers-cartel-smuggling-revenue-2021"]
-    assert revenue["verdict"] == "accurate" and revenue["recomputed_high"] == pytest.approx(20.48365)
+    cash_flow = [c for c in by_id["heyman-cash-seized-vs-smuggled"]["checks"] if c["stated"] == "$18 to $29 billion"]
+    assert any((c["low"], c["high"]) == (18, 39) for c in cash_flow)  # GAO's own range is published
     assert by_id["caune-unficyp-established-1974"]["verdict"] == "misdated"
-    assert by_id["caune-unficyp-established-1974"]["recomputed"] == 1964
-    assert not [r["id"] for r in records if r["verdict"] == "not yet checked"]
+    assert by_id["caune-unficyp-established-1974"]["checks"][0]["recomputed"] == 1964
+    atf = by_id["heyman-atf-gunrunner-officers"]
+    assert atf["verdict"] == "unverifiable" and atf["robustness"] is None and "Searched:" in atf["reason"]
     assert by_id["caune-experts-interviewed"]["verdict"] == "descriptive"
-    assert by_id["caune-experts-interviewed"]["robustness"] is None
-    assert by_id["heyman-bp-staffing-1993-2010"]["robustness"] == "robust"
-    assert by_id["heyman-bp-growth-1993-2001"]["robustness"] == "depends on tolerance (0.05: overstated)"
 
 
-def test_csv_matches_json():
+def test_csv_has_one_row_per_check_and_agrees_with_json():
+    records = json.loads(run("ledger", "--format", "json"))
     rows = list(csv.DictReader(io.StringIO(run("ledger", "--format", "csv"))))
-    assert len(rows) == len(registry())
+    assert len(rows) == sum(max(1, len(r["checks"])) for r in records)
     assert rows[0]["id"] == "heyman-bp-staffing-1993-2010"
-    by_id = {r["id"]: r for r in rows}
-    assert by_id["heyman-bp-growth-1993-2001"]["robustness"] == "depends on tolerance (0.05: overstated)"
-    assert by_id["caune-experts-interviewed"]["robustness"] == ""
+    number = lambda text: float(text) if text else None  # noqa: E731
+    for record in records:
+        mine = [r for r in rows if r["id"] == record["id"]]
+        assert {r["verdict"] for r in mine} == {record["verdict"]}
+        assert [(r["check_stated"], number(r["check_recomputed"]), number(r["check_low"]), number(r["check_high"]),
+                 r["check_verdict"]) for r in mine if r["check_stated"]] == [
+            (c["stated"], c["recomputed"], c["low"], c["high"], c["verdict"]) for c in record["checks"]]
+    assert [r["robustness"] for r in rows if r["id"] == "caune-experts-interviewed"] == [""]
 
 
 def test_the_page_hands_the_build_exactly_its_ledger_as_files():
@@ -64,8 +78,10 @@ def test_the_page_hands_the_build_exactly_its_ledger_as_files():
 def test_summary_counts():
     counts = ledger.summary(ledger.build())
     assert counts["n_claims"] == len(registry())
-    assert counts["n_checked"] == 52
-    assert counts["n_checked"] + counts["n_not_yet_checked"] + counts["n_descriptive"] == counts["n_claims"]
+    statuses = [c.status for c in registry().values()]
+    assert (counts["n_checked"], counts["n_unverifiable"], counts["n_descriptive"]) == (
+        statuses.count("checked"), statuses.count("unverifiable"), statuses.count("descriptive"))
+    assert counts["n_checked"] + counts["n_unverifiable"] + counts["n_descriptive"] == counts["n_claims"]
 
 
 def test_html_links_checked_claims_to_their_section_and_says_how_robust_each_verdict_is():
@@ -74,7 +90,6 @@ def test_html_links_checked_claims_to_their_section_and_says_how_robust_each_ver
     assert 'href="chapters/budgets.html#heyman-bp-staffing-1993-2010"' in html
     assert 'href="chapters/border_index.html#caune-unficyp-established-1974"' in html
     assert 'href="chapters/border_index.html">Measuring border security</a>' in html  # descriptive: no anchor
-    assert "(to come)" not in html
-    assert html.count('<small class="robustness">') == 52  # the checked claims
-    assert '<small class="robustness">Depends on tolerance (0.05: overstated).</small>' in html
+    assert html.count('<small class="robustness">') == [c.status for c in registry().values()].count("checked")
+    assert "more than quintupled \u2192 5.10-fold <em>(accurate)</em>" in html
     assert '<small class="robustness">Robust: the same verdict under every alternative tried.</small>' in html

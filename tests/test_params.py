@@ -4,7 +4,9 @@ from __future__ import annotations
 import types
 
 import pytest
+import yaml
 
+from analysis import chapters
 from analysis.chapters import budgets
 from analysis.params import Param, Parameters
 
@@ -61,3 +63,38 @@ def test_a_default_may_be_read_from_the_data():
     assert figure.defaults() == {"seized": 41e6}
     assert figure.validate({}) == {"seized": 41e6}
     assert figure.params[0].default_value() == 41e6
+
+
+RATINGS = "{terrorism: {harm: .inf, probability: 1, feasibility: 2}, guns-drugs-money: {harm: 3, probability: 3, " \
+          "feasibility: 3}, unauthorized migration: {harm: 1, probability: 3, feasibility: 2}}"
+NON_FINITE = [  # (chapter, the parameter as -p or a YAML file gives it, the message)
+    ("budgets", {"tolerance": float("nan")},
+     "parameter 'tolerance'=nan is not a finite number; allowed: between 0.0 and 1.0"),
+    ("guns_money", {"seized_usd": float("inf")},
+     "parameter 'seized_usd'=inf is not a finite number; allowed: at least 0.0"),
+    ("guns_money", {"flow_high_usd": float("-inf")},
+     "parameter 'flow_high_usd'=-inf is not a finite number; allowed: above 0.0"),
+    ("watchlist", {"fee_low_usd": float("inf")},
+     "parameter 'fee_low_usd'=inf is not a finite number; allowed: at least 0.0"),
+    ("guns_money", "weights: {harm: .nan, probability: 1.0, feasibility: 1.0}",
+     "parameter 'weights'['harm']=nan is not a finite number; allowed: finite numbers in a mapping like "
+     "{'harm': 1.0, 'probability': 1.0, 'feasibility': 1.0}"),
+    ("guns_money", f"ratings: {RATINGS}",
+     "parameter 'ratings'['terrorism']['harm']=inf is not a finite number; allowed: finite numbers in a mapping like "
+     "{'terrorism': {'harm': 3, 'probability': 1, 'feasibility': 2}, 'guns-drugs-money': {'harm': 3, 'probability': 3, "
+     "'feasibility': 3}, 'unauthorized migration': {'harm': 1, 'probability': 3, 'feasibility': 2}}"),
+    ("border_index", "weights: {crime_governance: .nan, international_agreements: .nan}",
+     "parameter 'weights'['crime_governance']=nan is not a finite number; allowed: finite numbers in a mapping like "
+     "{'crime_governance': 0.5, 'international_agreements': 0.5}"),
+    ("border_index", "year_tolerance: .inf", "parameter 'year_tolerance'=inf is not a finite number; allowed: between "
+                                             "0.0 and 50.0"),
+]
+
+
+@pytest.mark.parametrize("slug, values, message", NON_FINITE, ids=[m.split(" is")[0] for *_, m in NON_FINITE])
+def test_nan_and_infinity_are_refused_wherever_they_hide(slug, values, message):
+    """NaN compares false with every bound, so without this check it would pass them all."""
+    values = yaml.safe_load(values) if isinstance(values, str) else values
+    with pytest.raises(ValueError) as error:
+        chapters.module(slug).PARAMETERS.validate(values)
+    assert str(error.value) == message

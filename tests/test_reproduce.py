@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 import inspect
+import json
+import os
+from pathlib import Path
 
 import pytest
 
@@ -18,7 +21,11 @@ def computed_ledger(monkeypatch, tmp_path):
 
 
 def reproduce_cli(tmp_path, *args: str) -> int:
-    return main(["reproduce", "--out", str(tmp_path / "out"), *args])
+    """The command's exit status, whether main returns it or argparse exits with it."""
+    try:
+        return main(["reproduce", "--out", str(tmp_path / "out"), *args])
+    except SystemExit as done:
+        return done.code
 
 
 def test_a_changed_baseline_moves_the_staffing_ratio(tmp_path, capsys, computed_ledger):
@@ -51,7 +58,6 @@ BAD_INPUT = [
     ("YAML not a mapping", ["--chapter", "guns_money", "-f", "{list}"], "must hold a mapping of parameter names"),
     ("bad mapping", ["--chapter", "guns_money", "-f", "{weights}"],
      "guns_money: parameter 'weights' must weigh exactly harm, probability, feasibility"),
-    ("no worker", ["--chapter", "budgets", "--jobs", "0"], "--jobs must be at least 1, got 0"),
     ("missing ledger", ["--chapter", "budgets", "--against", "{missing}"], "No such file or directory"),
 ]
 
@@ -67,6 +73,82 @@ def test_bad_input_stops_before_anything_runs(tmp_path, capsys, args, message):
     assert reproduce_cli(tmp_path, *args) == reproduce.ERROR
     err = capsys.readouterr().err.strip()
     assert err.startswith("reproduce: error: ") and "\n" not in err and message in err, err
+    assert not (tmp_path / "out").exists()
+
+
+LEDGER = [{"id": "heyman-bp-staffing-1993-2010", "verdict": "accurate", "checks": [
+    {"stated": "more than quintupled", "recomputed": 5.1, "low": None, "high": None, "unit": "fold"}]}]
+EXPECTED = "expected a list of claim records, each with id, verdict, checks"
+OUT = "not a folder that can be written ({}); allowed: a writable folder, or a path where one can be created"
+ERRORS = [  # (what, the arguments, what {file} holds, the one line on stderr after "reproduce: error: ")
+    ("no worker", ["--jobs", "0"], None, "argument --jobs: must be a whole number of at least 1, got '0'"),
+    ("jobs not a number", ["--jobs", "two"], None, "argument --jobs: must be a whole number of at least 1, got 'two'"),
+    ("fractional jobs", ["--jobs", "1.5"], None, "argument --jobs: must be a whole number of at least 1, got '1.5'"),
+    ("NaN parameter", ["-p", "tolerance=nan"], None,
+     "budgets: parameter 'tolerance'=nan is not a finite number; allowed: between 0.0 and 1.0"),
+    ("infinite mapping value", ["--chapter", "guns_money", "-f", "{file}"],
+     "weights: {harm: .inf, probability: 1.0, feasibility: 1.0}\n",
+     "guns_money: parameter 'weights'['harm']=inf is not a finite number; allowed: finite numbers in a mapping like "
+     "{{'harm': 1.0, 'probability': 1.0, 'feasibility': 1.0}}"),
+    ("parameter file not UTF-8", ["-f", "{file}"], b"tolerance: 0.2 \xe9\n",
+     "parameter file {file} is not UTF-8 text"),
+    ("missing ledger", ["--against", "{missing}"], None, "ledger file {missing}: No such file or directory"),
+    ("ledger a folder", ["--against", "{tmp}"], None, "ledger file {tmp}: Is a directory"),
+    ("ledger not JSON", ["--against", "{file}"], "id,verdict\n",
+     f"ledger file {{file}} is not JSON (Expecting value: line 1 column 1 (char 0)); {EXPECTED}"),
+    ("ledger an object", ["--against", "{file}"], json.dumps({"claims": LEDGER}),
+     f"ledger file {{file}} is not a ledger.json: it does not hold a list; {EXPECTED}"),
+    ("ledger empty", ["--against", "{file}"], "[]",
+     f"ledger file {{file}} is not a ledger.json: it holds no record; {EXPECTED}"),
+    ("ledger of ids", ["--against", "{file}"], json.dumps(["heyman-bp-staffing-1993-2010"]),
+     f"ledger file {{file}} is not a ledger.json: record 1 is not an object; {EXPECTED}"),
+    ("record without verdict", ["--against", "{file}"],
+     json.dumps(LEDGER + [{k: v for k, v in LEDGER[0].items() if k != "verdict"}]),
+     f"ledger file {{file}} is not a ledger.json: record 2 has no 'verdict'; {EXPECTED}"),
+    ("checks not a list", ["--against", "{file}"], json.dumps([{**LEDGER[0], "checks": "5.10-fold"}]),
+     f"ledger file {{file}} is not a ledger.json: record 1's 'checks' is not a list; {EXPECTED}"),
+    ("recomputed as text", ["--against", "{file}"],
+     json.dumps([{**LEDGER[0], "checks": [{**LEDGER[0]["checks"][0], "recomputed": "5.10-fold"}]}]),
+     f"ledger file {{file}} is not a ledger.json: record 1's check 1's 'recomputed' is not a number or null; "
+     f"{EXPECTED}"),
+    ("file in the way of --out", ["--against", "{ledger}", "--out", "{file}"], "a file",
+     "--out {file}: " + OUT.format("File exists")),
+    ("file in the way of --out's parent", ["--against", "{ledger}", "--out", "{file}/executed"], "a file",
+     "--out {file}/executed: " + OUT.format("Not a directory")),
+    ("--out not writable", ["--against", "{ledger}", "--out", "{read_only}"], None,
+     "--out {read_only}: " + OUT.format("Permission denied")),
+]
+
+
+def read_only_folder(tmp_path: Path) -> Path:
+    """A folder this process cannot write in: by its mode, or for root (who writes anywhere) sysfs's top."""
+    if os.geteuid() == 0:
+        return Path("/sys")
+    folder = tmp_path / "read-only"
+    folder.mkdir(mode=0o555)
+    return folder
+
+
+@pytest.mark.parametrize("args, content, message", [c[1:] for c in ERRORS], ids=[c[0] for c in ERRORS])
+def test_every_error_is_one_line_and_exit_2_before_any_notebook_runs(tmp_path, capsys, args, content, message):
+    names = {"tmp": tmp_path, "missing": tmp_path / "missing.json", "ledger": tmp_path / "ledger.json",
+             "file": tmp_path / "given", "read_only": read_only_folder(tmp_path)}
+    names["ledger"].write_text(json.dumps(LEDGER))
+    if content is not None:
+        names["file"].write_bytes(content if isinstance(content, bytes) else content.encode())
+    args = [a.format(**names) for a in args]
+    assert reproduce_cli(tmp_path, "--chapter", "budgets", *args) == reproduce.ERROR
+    assert capsys.readouterr().err == f"reproduce: error: {message.format(**names)}\n"
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_data_file_that_does_not_match_the_catalogue_is_one_line_and_exit_2(tmp_path, capsys, computed_ledger,
+                                                                             data_copy):
+    data_copy.rewrite("border_patrol_agents", lambda text: text.replace("1993,coastal,183", "1993,coastal,inf"))
+    # border_index's parameters read no staffing data; the published ledger, computed here, does
+    assert reproduce_cli(tmp_path, "--chapter", "border_index") == reproduce.ERROR
+    assert capsys.readouterr().err == ("reproduce: error: enforcement/border_patrol_agents.csv: row 3, column 'agents': "
+                                       "'inf' is not an integer (allowed: digits, with an optional leading minus)\n")
     assert not (tmp_path / "out").exists()
 
 

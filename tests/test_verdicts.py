@@ -1,91 +1,92 @@
-"""The verdict engine on hand-made figures: every verdict on the scale, with its reason."""
+"""The verdict engine's claim rule: one check per stated figure, the claim from its checks
+(the rule of each kind of figure is tested in test_claim_kinds.py)."""
 from __future__ import annotations
 
 import math
 
 import pytest
 
-from analysis.claims import Figure
-from analysis.intervals import Interval, stated_interval
 from analysis import verdicts as v
+from analysis.claims import Figure, claim
 
 
-def fig(qualifier="about", value=None, low=None, high=None, unit="persons", as_printed="x"):
-    return Figure(label="test", qualifier=qualifier, unit=unit, as_printed=as_printed,
-                  value=value, low=low, high=high)
+def point(value, printed="about X", qualifier="about", unit="persons"):
+    return Figure("a count", "point", unit, printed, qualifier=qualifier, value=value)
 
 
-def test_stated_intervals():
-    assert stated_interval(fig("more-than", 5)) == Interval(5, math.inf)
-    assert stated_interval(fig("at-most", 5)) == Interval(-math.inf, 5)
-    assert stated_interval(fig("range", low=300, high=400)) == Interval(300, 400)
-    assert stated_interval(fig("about", 20000)) == Interval(20000, 20000)
+def test_the_claim_takes_its_most_severe_figure_and_every_figure_is_published():
+    result = v.judge("x-y", [v.measured(point(100), 101, basis="first", source="A"),
+                             v.measured(point(200, "about 200"), 120, basis="second", source="B")], 0.1)
+    assert result.verdict == v.OVERSTATED
+    assert [(c.stated, c.recomputed, c.verdict, c.source) for c in result.checks] == [
+        ("about X", 101.0, v.ACCURATE, "A"), ("about 200", 120.0, v.OVERSTATED, "B")]
+    assert result.reason == ("First: 101 against the stated \u201cabout X\u201d (1.0% above it, tolerance 10.0%); "
+                             "second: 120 against the stated \u201cabout 200\u201d (40.0% below it, tolerance 10.0%).")
 
 
-def test_relative_gap_is_measured_from_the_nearest_bound():
-    band = Interval(300, 400)
-    assert band.relative_gap(350) == 0
-    assert band.relative_gap(240) == pytest.approx(-0.2)
-    assert band.relative_gap(500) == pytest.approx(0.25)
+def test_a_range_from_the_data_is_published_as_low_and_high():
+    check = v.judge("x-y", [v.bracketed(point(15), 12, 20, basis="model", source="A")], 0.1).checks[0]
+    assert (check.recomputed, check.low, check.high, check.verdict) == (None, 12.0, 20.0, v.ACCURATE)
 
 
-@pytest.mark.parametrize("figure, recomputed, expected", [
-    (fig("about", 20000), 18506, v.ACCURATE),          # 7.5% below
-    (fig("about", 20000), 17535, v.ROUGHLY_RIGHT),     # 12.3% below
-    (fig("about", 12000), 9821, v.ROUGHLY_RIGHT),      # 18.2% below
-    (fig("exact", 9), 6.0, v.OVERSTATED),              # 33% below
-    (fig("about", 100), 140, v.UNDERSTATED),           # 40% above
-    (fig("more-than", 5), 4.967, v.ACCURATE),          # 0.7% short of "more than"
-    (fig("more-than", 5), 12.0, v.ACCURATE),
-    (fig("range", low=300, high=400), 471, v.ROUGHLY_RIGHT),  # 17.75% above the range
-])
-def test_grades(figure, recomputed, expected):
-    assert v.check("c", figure, recomputed, 0.10, basis="B").verdict == expected
+def test_a_figure_that_cannot_be_tested_does_not_count_unless_none_can():
+    tested = v.judge("x-y", [v.measured(point(100), 100, basis="b", source="A"),
+                             v.missing(point(5, "five"), "no count for FY1993")], 0.1)
+    assert tested.verdict == v.ACCURATE
+    assert "\u201cfive\u201d could not be tested: no count for FY1993." in tested.reason
+    assert [c.verdict for c in tested.checks] == [v.ACCURATE, v.UNVERIFIABLE]
+    untested = v.judge("x-y", [v.missing(point(5, "five"), "no count")], 0.1)
+    assert untested.verdict == v.UNVERIFIABLE
 
 
-def test_tolerance_moves_the_verdict():
-    assert v.check("c", fig("about", 500000), 447731, 0.10, basis="B").verdict == v.ROUGHLY_RIGHT
-    assert v.check("c", fig("about", 500000), 447731, 0.15, basis="B").verdict == v.ACCURATE
-    with pytest.raises(ValueError, match="tolerance must be zero or positive, got -0.1"):
-        v.check("c", fig("about", 1), 1, -0.1, basis="B")
+def test_consistency_can_only_condemn():
+    real = Figure("real growth", "point", "percent", "17%", qualifier="exact", value=17)
+    passes = v.judge("x-y", [v.implied(real, 17.5, basis="implied"), v.missing(point(2, "doubled"), "no budget")], 0.1)
+    assert passes.verdict == v.UNVERIFIABLE  # consistency alone verifies nothing
+    fails = v.judge("x-y", [v.implied(real, 32, basis="implied"), v.measured(point(2, "doubled"), 2, basis="b",
+                                                                             source="A")], 0.1)
+    assert fails.verdict == v.INCONSISTENT
+    assert "so the claim's own figures cannot all hold" in fails.reason
 
 
-def test_reason_names_figures_gap_and_tier():
-    result = v.check("c", fig("about", 20000, as_printed="about 20,000"), 17535, 0.10,
-                     basis="Southwest agents in FY2010", tier="secondary")
-    assert result.reason.startswith("Southwest agents in FY2010: 17,535 against the stated "
-                                    "\u201cabout 20,000\u201d (12.3% below it, tolerance 10.0%).")
-    assert "secondary" in result.reason
-    assert result.recomputed == 17535 and result.tier == "secondary"
+def test_a_study_is_judged_on_two_questions():
+    effect = Figure("effect", "point", "percent", "80%", qualifier="exact", value=80, attributed_to="a study")
+    faithful_but_fails = v.judge("x-y", [v.cited(effect, source="The study, table 2", value=80),
+                                         v.measured(effect, 41, basis="replication", source="INEGI")], 0.1)
+    assert (faithful_but_fails.faithful, faithful_but_fails.holds) == (v.ACCURATE, v.OVERSTATED)
+    assert faithful_but_fails.verdict == v.OVERSTATED
+    assert faithful_but_fails.reason.startswith("As a report of its source: accurate; in the data: overstated.")
+    misquoted_but_holds = v.judge("x-y", [v.cited(effect, source="The study", value=60),
+                                          v.measured(effect, 80, basis="replication", source="INEGI")], 0.1)
+    assert (misquoted_but_holds.faithful, misquoted_but_holds.holds, misquoted_but_holds.verdict) == (
+        v.MISQUOTED, v.ACCURATE, v.MISQUOTED)
 
 
-def test_a_claim_with_several_figures_takes_its_worst():
-    result = v.check_all("c", [(fig("about", 4000), 4139, "start"), (fig("about", 12000), 9821, "end"),
-                               (fig("exact", 3, unit="ratio"), 2.373, "ratio")], 0.10)
-    assert result.verdict == v.ROUGHLY_RIGHT
-    assert result.recomputed == pytest.approx(2.373)  # the ratio is 20.9% off, the end level 18.2%
-    assert result.reason.count(";") == 2
-
-
-def test_internal_inconsistency():
-    real_growth = fig("exact", 17, unit="percent")
-    # doubling while prices rose 1.51-fold is 32% real growth, not 17%
-    result = v.check_consistency("c", real_growth, (2 / 1.5113 - 1) * 100, 0.10, basis="Doubling")
-    assert result.verdict == v.INCONSISTENT
-    assert "cannot all hold" in result.reason
-    assert v.check_consistency("c", real_growth, 17.9, 0.10, basis="Doubling") is None
-
-
-def test_misquoted_against_the_cited_source():
-    stated = fig("range", low=18, high=29, unit="USD billion", as_printed="$18 to $29 billion")
-    source = fig("range", low=18, high=39, unit="USD billion", as_printed="$18 billion to $39 billion")
-    result = v.check_against_source("c", stated, source, 0.10, source_name="GAO-11-73")
+def test_a_stated_range_against_the_cited_range_compares_bound_with_bound():
+    flow = Figure("flow", "range", "USD billion", "$18 to $29 billion", qualifier="range", low=18, high=29)
+    result = v.judge("x-y", [v.cited(flow, source="GAO-11-73", low=18, high=39)], 0.1)
     assert result.verdict == v.MISQUOTED
-    assert "GAO-11-73" in result.reason and "$18 billion to $39 billion" in result.reason
-    assert v.check_against_source("c", source, source, 0.10, source_name="GAO") is None
+    assert (result.checks[0].low, result.checks[0].high) == (18.0, 39.0)
 
 
-def test_unverifiable_says_what_is_missing():
-    result = v.unverifiable("c", fig("exact", 162), "no public count of Gunrunner officers")
-    assert result.verdict == v.UNVERIFIABLE and result.recomputed is None
-    assert result.reason == "No public figure was found to test it: no public count of Gunrunner officers."
+def test_secondary_evidence_is_said_and_notes_go_through_the_engine():
+    result = v.judge("x-y", [v.measured(point(100), 100, basis="b", source="a newspaper", tier="secondary")], 0.1,
+                     note="The count covers ports only.")
+    assert result.reason.endswith("This rests on secondary reports of official figures, not on the official "
+                                  "series. The count covers ports only.")
+    assert result.checks[0].tier == "secondary"
+
+
+@pytest.mark.parametrize("bad", [math.nan, math.inf, -math.inf])
+def test_non_finite_values_are_errors_not_verdicts(bad):
+    with pytest.raises(ValueError, match=r"^claim x-y: a count: recomputed value .* is not a finite number"):
+        v.judge("x-y", [v.measured(point(100), bad, basis="b", source="A")], 0.1)
+    with pytest.raises(ValueError, match=r"tolerance nan is not a finite number"):
+        v.judge("x-y", [v.measured(point(100), 100, basis="b", source="A")], math.nan)
+
+
+def test_an_unverifiable_claim_gives_the_search_that_was_made():
+    result = v.unverified(claim("heyman-atf-gunrunner-officers"))
+    assert result.verdict == v.UNVERIFIABLE and [c.verdict for c in result.checks] == [v.UNVERIFIABLE]
+    assert result.reason.startswith("No public figure was found to test it. Searched: U.S. Department of Justice, "
+                                    "Office of the Inspector General, Review of ATF's Project Gunrunner, I-2011-001")

@@ -9,6 +9,7 @@ founding year of UNFICYP, is graded against the UN's record.
 """
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -16,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from analysis import verdicts
-from analysis.claims import claim, registry
+from analysis.claims import claim, present, registry
 from analysis.data import DataError, load, resource
 from analysis.params import Param, Parameters
 
@@ -70,8 +71,10 @@ SOURCES = {"wgi": "World Bank, Worldwide Governance Indicators", "gitoc": "GI-TO
 AMERICAS = ["USA", "CAN", "MEX", "GTM", "HND", "SLV"]
 EU_LAND_BORDER = ["FIN", "EST", "LVA", "LTU", "POL", "SVK", "HUN", "ROU", "BGR", "GRC", "HRV", "ESP"]
 FOCUS = ("USA", "MEX")
+ESSAY = "caune2024"
 ESSAY_YEARS = {"essay 000": 2011, "essay 004": 2018}  # Heyman (2011); the homicide peak Byers and Warner discuss
 ROBUST = 0.9  # a rank band counts as robust when this share of the random weightings agree
+RANK_BAND = (5, 95)  # percentiles of the random ranks shown as a country's range (table, whiskers)
 WGI_MARGIN = 1.645  # z for the 90% intervals the WGI authors use to compare estimates
 
 
@@ -122,8 +125,8 @@ PARAMETERS = Parameters(
     params=(
         Param("countries", list, AMERICAS + EU_LAND_BORDER, "ISO 3166 alpha-3 codes of the countries to compare",
               choices=available_countries, check=_check_countries),
-        Param("year", int, 2023, "year of the comparison: an edition of the Organized Crime Index, with the WGI "
-              "of the same year", choices=gitoc_years),
+        Param("year", int, present(ESSAY), "year of the comparison: an edition of the Organized Crime Index, with "
+              "the WGI of the same year (default: the essay's present)", choices=gitoc_years),
         Param("normalization", str, "minmax", "how indicators are put on a common scale", choices=tuple(NORMALIZATIONS)),
         Param("aggregation", str, "arithmetic", "how indicators and families are combined",
               choices=("arithmetic", "geometric")),
@@ -131,8 +134,11 @@ PARAMETERS = Parameters(
               "(non-negative, summing to 1)", check=_check_weights),
         Param("draws", int, 10000, "random weightings drawn for the sensitivity analysis", minimum=100, maximum=100000),
         Param("seed", int, 2024, "seed of the random weightings (same seed, same results)", minimum=0),
-        Param("year_tolerance", float, 1.0, "years within which a stated year counts as accurate", minimum=0.0,
-              maximum=50.0, grid=(0.0, 2.0)),
+        # The slide states one calendar year ("est. 1974") for an event the record dates to a day, with no
+        # hedge ("around", "in the 1970s"): its own words leave no slack, so a year other than the record's is
+        # misdated. A reader who forgives an off-by-one (a founding near a new year) or two is in the grid.
+        Param("year_tolerance", float, 0.0, "years within which a stated year counts as accurate (0: the "
+              "slide states a single year, unhedged)", minimum=0.0, maximum=50.0, grid=(1.0, 2.0)),
     ),
     checks=(_check_method,),
 )
@@ -256,8 +262,8 @@ def rank_summary(random: pd.DataFrame, base: pd.Series) -> pd.DataFrame:
     third = n / 3
     top, bottom = (random <= third).mean(), (random > n - third).mean()
     summary = pd.DataFrame({
-        "rank": base, "median rank": random.median(), "rank, 5th percentile": random.quantile(0.05),
-        "rank, 95th percentile": random.quantile(0.95), "P(top third)": top, "P(bottom third)": bottom})
+        "rank": base, "median rank": random.median(), "rank, low percentile": random.quantile(RANK_BAND[0] / 100),
+        "rank, high percentile": random.quantile(RANK_BAND[1] / 100), "P(top third)": top, "P(bottom third)": bottom})
     summary["conclusion"] = np.select(
         [top >= ROBUST, bottom >= ROBUST, (top < 1 - ROBUST) & (bottom < 1 - ROBUST)],
         ["robustly in the top third", "robustly in the bottom third", "robustly in the middle third"],
@@ -303,14 +309,38 @@ def unficyp_year() -> int:
     return unficyp_founding().year
 
 
-def check_claims(**params) -> list[verdicts.ClaimResult]:
-    """The chapter's one checkable claim; its other figures are descriptive (registered as such)."""
-    p = PARAMETERS.validate(params)
+UNFICYP_SOURCE = ("UN Security Council, resolution 186 (1964); UNFICYP, Establishment of UNFICYP (The Blue Helmets, "
+                  "UN Department of Public Information)")
+
+
+def _unficyp_claim(p: dict) -> verdicts.ClaimResult:
+    """The slide's founding year of UNFICYP against the date the UN's records give."""
     c = claim("caune-unficyp-established-1974")
     founded = unficyp_founding()
     basis = (f"The Security Council established UNFICYP on {founded.day} {founded:%B %Y}, as its resolution and "
              "the mission's own history record")
-    return [verdicts.check_year(c.id, c.stated[0], founded.year, p["year_tolerance"], basis=basis)]
+    evidence = verdicts.measured(c.stated[0], founded.year, basis=basis, source=UNFICYP_SOURCE)
+    # a year is graded in years (year_tolerance); the relative tolerance plays no part, so none is declared
+    return verdicts.judge(c.id, [evidence], 0.0, year_tolerance=p["year_tolerance"])
+
+
+def check_claims(**params) -> list[verdicts.ClaimResult]:
+    """The chapter's checked claims (one: the founding year of UNFICYP); its other figures are descriptive,
+    registered as such, and not computed here."""
+    p = PARAMETERS.validate(params)
+    return [_unficyp_claim(p)]
+
+
+def index_for(**params) -> Result:
+    """The index for these parameters, computed once per distinct set of parameters (the notebook, its
+    values and its figures all read the same one)."""
+    p = PARAMETERS.validate(params)
+    return _computed(json.dumps(p, sort_keys=True))
+
+
+@lru_cache(maxsize=8)
+def _computed(key: str) -> Result:
+    return compute(**json.loads(key))
 
 
 # ------------------------------------------------------------------ the US and Mexico over time
@@ -366,8 +396,8 @@ def summary_table(result: Result) -> pd.DataFrame:
     return pd.DataFrame({
         "country": _names(s.index), "index": result.scores["index"].reindex(s.index).round(3).to_numpy(),
         "rank": s["rank"].to_numpy(),
-        "rank range, random weights (5th-95th percentile)": [f"{lo:.0f} to {hi:.0f}" for lo, hi in
-                                                              zip(s["rank, 5th percentile"], s["rank, 95th percentile"])],
+        f"rank range, random weights ({RANK_BAND[0]}th-{RANK_BAND[1]}th percentile)": [
+            f"{lo:.0f} to {hi:.0f}" for lo, hi in zip(s["rank, low percentile"], s["rank, high percentile"])],
         "P(top third)": s["P(top third)"].map("{:.0%}".format).to_numpy(),
         "P(bottom third)": s["P(bottom third)"].map("{:.0%}".format).to_numpy(),
         "conclusion": s["conclusion"].to_numpy()})
@@ -426,7 +456,7 @@ def ranks_figure(result: Result, draws: int, **_):
     fig.set_size_inches(8, 7)
     ax.axvspan(0.5, n / 3 + 0.5, color="C2", alpha=0.12, label="Top third")
     ax.axvspan(n - n / 3 + 0.5, n + 0.5, color="C3", alpha=0.12, label="Bottom third")
-    ax.boxplot([result.random[c] for c in order], vert=False, whis=(5, 95), showfliers=False,
+    ax.boxplot([result.random[c] for c in order], orientation="horizontal", whis=RANK_BAND, showfliers=False,
                medianprops={"color": "black"})
     ax.scatter(result.summary["rank"], range(1, n + 1), marker="D", color="C0", zorder=3,
                label="Rank with the chosen weights")
@@ -474,33 +504,36 @@ def score_scale(name: str) -> str:
     return f"{field['constraints']['minimum']:g} to {field['constraints']['maximum']:g}"
 
 
-def annual_from(years) -> int:
-    """The first year from which a series has every year to its end (earlier years have gaps)."""
-    years = sorted(set(int(y) for y in years))
-    first = years[-1]
-    while first - 1 in years:
-        first -= 1
-    return first
-
-
 def _rank_text(summary: pd.DataFrame, code: str) -> str:
     return f"{int(summary.at[code, 'rank'])} of {len(summary)}" if code in summary.index else "not among the countries"
 
 
 def scenario(params: dict, **changes) -> Result:
     """The index with some parameters changed (for the exercises), validated like the chapter's own."""
-    return compute(**PARAMETERS.validate({**params, **changes}))
+    return index_for(**{**params, **changes})
 
 
-def chapter_values(result: Result, params: dict) -> dict:
+def figures(**params) -> dict:
+    """The chapter's figures, by glue key."""
+    p = PARAMETERS.validate(params)
+    index = index_for(**p)
+    return {"fig-heatmap": heatmap_figure(index, **p), "fig-ranks": ranks_figure(index, **p),
+            "fig-over-time": over_time_figure(**p)}
+
+
+def chapter_values(**params) -> dict:
     """The numbers the chapter's prose cites, each computed here (glued, never typed)."""
-    p, s = params, result.summary
+    p = PARAMETERS.validate(params)
+    result = index_for(**p)
+    s = result.summary
     countries, year = p["countries"], p["year"]
     family_ranks = ranks(result.scores["crime_governance"])
     latest = int(load("wgi")["year"].max())
     values = {
         "year": year, "n_countries": len(countries), "n_in_index": len(result.indicators),
         "n_indicators": len(INDICATORS), "n_families": len(FAMILIES), "n_measured": len(MEASURED),
+        "n_wgi": sum(i.source == "wgi" for i in INDICATORS), "n_gitoc_editions": len(gitoc_years()),
+        "band_low": f"{RANK_BAND[0]}th", "band_high": f"{RANK_BAND[1]}th",
         "measured_families": " and ".join(FAMILIES[f].lower() for f in MEASURED),
         "unmeasured_families": " and ".join(FAMILIES[f].lower() for f in UNMEASURED),
         "nap_missing": UNMEASURED["national_action_plan"], "tools_missing": UNMEASURED["tactical_tools"],
@@ -514,9 +547,10 @@ def chapter_values(result: Result, params: dict) -> dict:
         "att_parties_total": int(load("treaty_status").query("country == 'all'")["parties"].iloc[0]),
         "gitoc_years": " and ".join(map(str, gitoc_years())),
         "wgi_first_year": int(load("wgi")["year"].min()), "wgi_last_year": latest,
-        "wgi_annual_from": annual_from(load("wgi")["year"]),
         "gitoc_scale": score_scale("gitoc_oc_index"), "wjp_scale": score_scale("wjp_rule_of_law"),
-        "unficyp_year": unficyp_year(),
+        "unficyp_year": unficyp_year(), "year_tolerance": f"{p['year_tolerance']:g}",
+        "year_tolerance_grid": " and ".join(f"{t:g}" for t in _param("year_tolerance").grid),
+        "unficyp_stated": claim("caune-unficyp-established-1974").stated[0].as_printed,
         "unficyp_buffer_year": int(load("governance_reported_figures")
                                    .query("measure == 'unficyp_buffer_zone_mandate'")["value"].iloc[0]),
     }
@@ -547,7 +581,11 @@ def chapter_values(result: Result, params: dict) -> dict:
             values[f"{k}_criminality_{y}"] = f"{gitoc[y]:.2f}"
     wjp_years = load("wjp_rule_of_law")["year"]
     values["wjp_first_year"], values["wjp_last_year"] = int(wjp_years.min()), int(wjp_years.max())
-    return values | _exercise_values(result, p)
+    return values
+
+
+def _param(name: str) -> Param:
+    return next(q for q in PARAMETERS.params if q.name == name)
 
 
 def _moved(indicators: pd.Series) -> str:
@@ -556,8 +594,10 @@ def _moved(indicators: pd.Series) -> str:
     return " and ".join(i.split(" (")[0].lower() for i in indicators)
 
 
-def _exercise_values(result: Result, p: dict) -> dict:
+def exercise_values(**params) -> dict:
     """The alternative scenarios the exercises ask for, computed so their solutions can be glued."""
+    p = PARAMETERS.validate(params)
+    result = index_for(**p)
     base = result.summary["rank"]
     other_method = "zscore" if p["normalization"] != "zscore" else "minmax"
     alt = scenario(p, normalization=other_method, aggregation="arithmetic")

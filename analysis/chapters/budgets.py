@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis import verdicts
-from analysis.claims import claim
+from analysis.claims import claim, present
 from analysis.data import load
 from analysis.fmt import number, sentence
 from analysis.growth import ratio
@@ -47,8 +47,8 @@ PARAMETERS = Parameters(
     params=(
         Param("start_year", int, 1993, "fiscal year standing for the essay's 1993 baseline", **_years,
               grid=(1992, 1994)),
-        Param("end_year", int, 2010, "fiscal year standing for the essay's 2010 and its 'present'", **_years,
-              grid=(2009, 2011)),
+        Param("end_year", int, present("heyman2011"), "fiscal year standing for the essay's 2010 and its 'present'",
+              **_years, grid=(2009, 2011)),
         Param("deflator", str, "cpi-u", "price index used to adjust dollars for inflation",
               choices=tuple(DEFLATORS), grid=("gdp",)),
         Param("tolerance", float, 0.10, "relative difference within which a figure counts as accurate",
@@ -61,6 +61,10 @@ PARAMETERS = Parameters(
 )
 
 
+STAFFING = "CBP, U.S. Border Patrol staffing statistics"
+APPREHENSIONS = "CBP, U.S. Border Patrol apprehension statistics"
+
+
 def _source(row: pd.Series) -> str:
     return f"FY{row['fy_start']} {number(row['value'], 'usd')} [{row['publisher']}]"
 
@@ -70,44 +74,47 @@ def _staffing_claims(p: dict) -> list[verdicts.ClaimResult]:
     a = {fy: agents_in(fy) for fy in {s, e, TRIPLED_END, DOUBLED_START, QUINTUPLED_START}}
 
     def span(y0, y1):
-        return f"nationwide agents, FY{y0} ({a[y0]:,}) to FY{y1} ({a[y1]:,})"
+        return f"Nationwide agents, FY{y0} ({a[y0]:,}) to FY{y1} ({a[y1]:,})"
+
+    def level(figure, fy):
+        return verdicts.measured(figure, a[fy], basis=f"Nationwide agents in FY{fy}", source=STAFFING)
+
+    def growth(figure, y0, y1):
+        return verdicts.measured(figure, ratio(a[y0], a[y1]), basis=span(y0, y1), source=STAFFING)
 
     def build_up(claim_id: str, y0: int, y1: int) -> verdicts.ClaimResult:
         """A claim stating a start level, an end level and the growth between them."""
-        c = claim(claim_id)
-        return verdicts.check_all(c.id, [(c.stated[0], a[y0], f"Nationwide agents in FY{y0}"),
-                                         (c.stated[1], a[y1], f"in FY{y1}"),
-                                         (c.stated[2], ratio(a[y0], a[y1]), span(y0, y1))], tol)
+        start, end, grew = claim(claim_id).stated
+        return verdicts.judge(claim_id, [level(start, y0), level(end, y1), growth(grew, y0, y1)], tol)
 
-    tripled = build_up("heyman-bp-growth-1993-2001", s, TRIPLED_END)
-    doubled = build_up("heyman-bp-growth-2005-present", DOUBLED_START, e)
     c = claim("heyman-bp-staffing-1993-2010")
-    staffing = verdicts.check(c.id, c.stated[0], ratio(a[s], a[e]), tol, basis=sentence(span(s, e)))
+    staffing = verdicts.judge(c.id, [growth(c.stated[0], s, e)], tol)
     c = claim("heyman-bp-quintupled-since-1994")
-    since_1994 = verdicts.check(c.id, c.stated[0], ratio(a[QUINTUPLED_START], a[e]), tol,
-                                basis=sentence(span(QUINTUPLED_START, e)))
+    since_1994 = verdicts.judge(c.id, [growth(c.stated[0], QUINTUPLED_START, e)], tol)
     c = claim("heyman-bp-southwest-agents")
-    southwest = verdicts.check(c.id, c.stated[0], agents_in(e, "southwest"), tol,
-                               basis=f"Southwest border agents in FY{e}")
-    return [staffing, tripled, doubled, since_1994, southwest]
+    southwest = verdicts.judge(c.id, [verdicts.measured(c.stated[0], agents_in(e, "southwest"),
+                                                        basis=f"Southwest border agents in FY{e}", source=STAFFING)], tol)
+    return [staffing, build_up("heyman-bp-growth-1993-2001", s, TRIPLED_END),
+            build_up("heyman-bp-growth-2005-present", DOUBLED_START, e), since_1994, southwest]
 
 
-def _reported_growth(claim_id: str, figure, measure: str, what: str, p: dict) -> verdicts.ClaimResult:
-    """Grade a growth ratio between the reported figures for exactly start_year and end_year."""
+def _reported_growth(figure, measure: str, what: str, p: dict) -> verdicts.Evidence:
+    """A growth ratio between the reported figures for exactly start_year and end_year, or why there is none."""
     s, e = p["start_year"], p["end_year"]
     ends = {fy: reported_in(measure, fy, p["allow_secondary"]) for fy in (s, e)}
     missing = [f"FY{fy}" for fy, row in ends.items() if row is None]
     if missing:
         kinds = "official or secondary" if p["allow_secondary"] else "official"
-        return verdicts.unverifiable(claim_id, figure, f"no {kinds} {what} figure for {' or '.join(missing)}")
+        return verdicts.missing(figure, f"no {kinds} {what} figure for {' or '.join(missing)}")
     tier = "official" if {ends[s]["tier"], ends[e]["tier"]} == {"official"} else "secondary"
-    return verdicts.check(claim_id, figure, ratio(ends[s]["value"], ends[e]["value"]), p["tolerance"],
-                          basis=f"{sentence(what)}, {_source(ends[s])} to {_source(ends[e])}", tier=tier)
+    return verdicts.measured(figure, ratio(ends[s]["value"], ends[e]["value"]),
+                             basis=f"{sentence(what)}, {_source(ends[s])} to {_source(ends[e])}",
+                             source="; ".join(dict.fromkeys([ends[s]["publisher"], ends[e]["publisher"]])), tier=tier)
 
 
 def _budget_claim(p: dict) -> verdicts.ClaimResult:
     c = claim("heyman-bp-budget-1993-2010")
-    return _reported_growth(c.id, c.stated[0], "bp_budget", "Border Patrol budget", p)
+    return verdicts.judge(c.id, [_reported_growth(c.stated[0], "bp_budget", "Border Patrol budget", p)], p["tolerance"])
 
 
 def implied_real_growth(nominal_ratio: float, start_year: int, end_year: int, deflator: str) -> float:
@@ -116,45 +123,32 @@ def implied_real_growth(nominal_ratio: float, start_year: int, end_year: int, de
 
 
 def _port_budget_claim(p: dict) -> verdicts.ClaimResult:
-    s, e, tol = p["start_year"], p["end_year"], p["tolerance"]
+    """The doubling against the reported port budgets, and the stated real growth against what a
+    doubling implies once prices are taken into account (the claim's own arithmetic)."""
+    s, e = p["start_year"], p["end_year"]
     c = claim("heyman-port-budget-1993-2010")
     nominal, real = c.stated
     prices = price_ratio(s, e, p["deflator"])
-    inconsistent = verdicts.check_consistency(
-        c.id, real, implied_real_growth(nominal.value, s, e, p["deflator"]), tol,
-        basis=f"Real growth implied by doubling from FY{s} to FY{e}, "
-              f"while prices ({p['deflator']}) rose {prices:.2f}-fold")
-    if inconsistent:
-        return inconsistent
-    return _reported_growth(c.id, nominal, "land_port_budget", "land-port budget", p)
-
-
-def _gunrunner_claim(p: dict) -> verdicts.ClaimResult:
-    c = claim("heyman-atf-gunrunner-officers")
-    rows = reported("atf_gunrunner_dedicated_officers")
-    if rows.empty:
-        return verdicts.unverifiable(c.id, c.stated[0],
-                                     "the staffing figure of the DOJ Inspector General's review of Project "
-                                     "Gunrunner (I-2011-001) could not be read in any public copy, and no other "
-                                     "source counts the officers dedicated to the project")
-    row = rows.iloc[0]
-    return verdicts.check(c.id, c.stated[0], row["value"], p["tolerance"], basis=row["publication"],
-                          tier=row["tier"])
+    arithmetic = verdicts.implied(real, implied_real_growth(nominal.value, s, e, p["deflator"]),
+                                  basis=f"Real growth implied by doubling from FY{s} to FY{e}, "
+                                        f"while prices ({DEFLATORS[p['deflator']]}) rose {prices:.2f}-fold")
+    return verdicts.judge(c.id, [_reported_growth(nominal, "land_port_budget", "land-port budget", p), arithmetic],
+                          p["tolerance"])
 
 
 def _arrests_claim(p: dict) -> verdicts.ClaimResult:
     c = claim("heyman-southwest-arrests")
     e = p["end_year"]
-    return verdicts.check(c.id, c.stated[0], apprehensions_in(e), p["tolerance"],
-                          basis=f"Southwest border apprehensions in FY{e}")
+    return verdicts.judge(c.id, [verdicts.measured(c.stated[0], apprehensions_in(e),
+                                                   basis=f"Southwest border apprehensions in FY{e}",
+                                                   source=APPREHENSIONS)], p["tolerance"])
 
 
 def check_claims(**params) -> list[verdicts.ClaimResult]:
-    """Every claim of this chapter, recomputed with the given parameters."""
+    """Every checked claim of this chapter, recomputed with the given parameters."""
     p = PARAMETERS.validate(params)
     staffing = _staffing_claims(p)
-    return [staffing[0], _budget_claim(p), _port_budget_claim(p), *staffing[1:], _gunrunner_claim(p),
-            _arrests_claim(p)]
+    return [staffing[0], _budget_claim(p), _port_budget_claim(p), *staffing[1:], _arrests_claim(p)]
 
 
 def budget_points(end_year: int, deflator: str) -> pd.DataFrame:
@@ -215,6 +209,11 @@ def budget_figure(end_year: int, deflator: str, **_):
     return finish(fig)
 
 
+def figures(start_year: int, end_year: int, deflator: str, **_) -> dict:
+    """The chapter's figures, by glue key."""
+    return {"fig-agents": agents_figure(start_year, end_year), "fig-budget": budget_figure(end_year, deflator)}
+
+
 def chapter_values(start_year: int, end_year: int, deflator: str, tolerance: float, **_) -> dict:
     """The numbers the chapter's prose cites, each computed here (glued, never typed)."""
     c = claim("heyman-port-budget-1993-2010")
@@ -231,9 +230,9 @@ def chapter_values(start_year: int, end_year: int, deflator: str, tolerance: flo
         values[f"prices_{key}"] = f"{prices:.2f}-fold"
         values[f"port_real_if_doubled_{key}"] = f"{implied_real_growth(c.stated[0].value, start_year, end_year, name):.0f}%"
         values[f"port_nominal_for_stated_real_{key}"] = f"{(1 + c.stated[1].value / 100) * prices:.2f}-fold"
-    consistent = [name for name in DEFLATORS if verdicts.check_consistency(
-        "", c.stated[1], implied_real_growth(c.stated[0].value, start_year, end_year, name), tolerance,
-        basis="") is None]
+    consistent = [name for name in DEFLATORS if verdicts.grade(
+        c.stated[1], *[implied_real_growth(c.stated[0].value, start_year, end_year, name)] * 2, tolerance)[0]
+        == verdicts.ACCURATE]
     values["port_consistent_under"] = " and ".join(consistent) if consistent else "neither index"
     land = reported("land_port_budget")
     values["land_port_reports"] = "; ".join(

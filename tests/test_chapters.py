@@ -1,0 +1,95 @@
+"""One contract for every chapter, and verdicts that can fail: every checked claim, moved far in the
+wrong direction, must lose its accurate verdict."""
+from __future__ import annotations
+
+import inspect
+import math
+
+import matplotlib.figure
+import nbformat
+import pytest
+
+from analysis import chapters, verdicts
+from analysis.claims import registry
+from analysis.data import REPO_ROOT
+from analysis.params import Parameters
+
+SLUGS = chapters.written()
+
+
+def results(slug: str) -> list[verdicts.ClaimResult]:
+    module = chapters.module(slug)
+    return module.check_claims(**module.PARAMETERS.defaults())
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_every_chapter_keeps_the_contract(slug):
+    module = chapters.module(slug)
+    assert isinstance(module.PARAMETERS, Parameters)
+    assert isinstance(module.TIME_NEEDED, str) and isinstance(module.PREREQUISITES, str)
+    params = module.PARAMETERS.defaults()
+    found = module.check_claims(**params)
+    assert all(isinstance(r, verdicts.ClaimResult) for r in found)
+    expected = [c.id for c in registry().values() if c.chapter == slug and c.status == "checked"]
+    assert sorted(r.claim_id for r in found) == sorted(expected)
+    values = module.chapter_values(**params)
+    assert values and all(isinstance(k, str) for k in values)
+    assert not [k for k, v in values.items() if isinstance(v, float) and not math.isfinite(v)]
+    figures = module.figures(**params)
+    assert figures and all(isinstance(f, matplotlib.figure.Figure) for f in figures.values())
+    glue_cells = [c.source for c in nbformat.read(REPO_ROOT / "book" / "chapters" / f"{slug}.ipynb", 4).cells
+                  if c.cell_type == "code" and f"notebook.publish({slug}, params)" in c.source]
+    assert len(glue_cells) == 1, f"{slug}: the notebook must glue through notebook.publish({slug}, params)"
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_every_stated_figure_of_a_checked_claim_is_checked(slug):
+    for result in results(slug):
+        stated = [f.as_printed for f in registry()[result.claim_id].stated]
+        assert list(dict.fromkeys(c.stated for c in result.checks)) == stated, result.claim_id
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_no_chapter_decides_a_verdict(slug):
+    source = inspect.getsource(chapters.module(slug))
+    for forbidden in ("ClaimResult(", "dataclasses import replace", "dataclasses.replace", "SEVERITY"):
+        assert forbidden not in source, f"{slug}: {forbidden!r}: verdicts are decided in analysis/verdicts.py"
+
+
+def far_wrong(figure) -> list[float]:
+    """Values far on the wrong side of a stated figure (both sides for a point)."""
+    if figure.kind == "direction":
+        return [0.5] if figure.direction == "up" else [2.0]
+    if figure.kind == "year":
+        return [figure.value + 50, figure.value - 50]
+    if figure.kind == "rank":
+        return [figure.value + 10]
+    if figure.kind == "range":
+        return [figure.low / 10 - 10, figure.high * 10 + 10]
+    scale = [abs(figure.value) * 10 + 100]
+    if figure.qualifier in ("more-than", "at-least"):
+        return [figure.value - s for s in scale]
+    if figure.qualifier in ("less-than", "at-most"):
+        return [figure.value + s for s in scale]
+    return [figure.value + s for s in scale] + [figure.value - s for s in scale]
+
+
+@pytest.mark.parametrize("claim", list(registry().values()), ids=lambda c: c.id)
+def test_every_registered_figure_can_fail(claim):
+    for figure in claim.stated:
+        for x in far_wrong(figure):
+            assert verdicts.grade(figure, x, x, 0.1)[0] != verdicts.ACCURATE, (claim.id, figure.as_printed, x)
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_no_checked_claim_stays_accurate_when_its_values_move_far_the_wrong_way(slug):
+    tolerance = chapters.module(slug).PARAMETERS.defaults().get("tolerance", 0.1)
+    for result in results(slug):
+        for moves in zip(*[far_wrong(c.figure) if c.verdict != verdicts.UNVERIFIABLE else [None] * 2
+                           for c in result.checks]):
+            evidence = [verdicts.missing(c.figure, "not tested") if x is None else
+                        verdicts.Evidence(c.figure, value=x, basis="moved", source=c.source, axis=c.axis)
+                        for c, x in zip(result.checks, moves)]
+            moved = verdicts.judge(result.claim_id, evidence, tolerance)
+            assert moved.verdict not in (verdicts.ACCURATE, verdicts.ROUGHLY_RIGHT) or all(
+                c.verdict == verdicts.UNVERIFIABLE for c in result.checks), (result.claim_id, moves, moved.reason)
