@@ -21,7 +21,7 @@ _NOTEBOOK_NAMES = {"In", "Out", "get_ipython", "exit", "quit", "open"}
 
 
 def _resolve(value: Any) -> Any:
-    """A bound or a list of choices, read from the data when it is a function."""
+    """A default, a bound or a list of choices, read from the data when it is a function."""
     return _read_from_data(value) if callable(value) else value
 
 
@@ -34,6 +34,8 @@ def _read_from_data(read: Callable[[], Any]) -> Any:
 class Param:
     name: str
     type: type
+    # a value, or a function reading it from the data when the default is a figure the data hold (a reported
+    # figure): the notebook's parameter cell then holds a copy, which tests/test_notebooks.py checks against it
     default: Any
     meaning: str
     choices: tuple | Callable[[], tuple] | None = None  # for a list: the values its items may take
@@ -43,6 +45,10 @@ class Param:
     range_note: str = ""       # where the bounds come from, e.g. "the fiscal years the staffing data cover"
     check: Callable[[Any], None] | None = None  # further checks (for mappings), raising ValueError
     grid: tuple = ()           # sensible alternatives to the default, to re-grade verdicts under (analysis.robustness)
+
+    def default_value(self) -> Any:
+        """The default, read from the data when ``default`` is a function."""
+        return _resolve(self.default)
 
     def bounds(self) -> tuple[Any, Any]:
         return _resolve(self.minimum), _resolve(self.maximum)
@@ -58,7 +64,7 @@ class Param:
         if self.choices:
             return "one of " + ", ".join(map(str, self.options()))
         if self.type is dict:
-            return f"a mapping like {self.default}"
+            return f"a mapping like {self.default_value()}"
         low, high = self.bounds()
         note = f" ({self.range_note})" if self.range_note else ""
         if low is not None and high is not None:
@@ -122,7 +128,7 @@ class Parameters:
         return [p.name for p in self.params]
 
     def defaults(self) -> dict:
-        return {p.name: p.default for p in self.params}
+        return {p.name: p.default_value() for p in self.params}
 
     def validate(self, values: dict) -> dict:
         """Defaults overridden by ``values``, each checked; raises ValueError naming the parameter."""

@@ -26,7 +26,7 @@ README_END = "<!-- end of parameters -->"
 
 def parameter_table(slug: str) -> pd.DataFrame:
     """One row per parameter of a chapter, straight from its declaration."""
-    return pd.DataFrame([{"parameter": p.name, "default": repr(p.default), "allowed": p.allowed(),
+    return pd.DataFrame([{"parameter": p.name, "default": repr(p.default_value()), "allowed": p.allowed(),
                           "meaning": p.meaning} for p in chapters.module(slug).PARAMETERS.params])
 
 

@@ -61,6 +61,17 @@ def test_cash_both_figures_against_gao_11_73():
     assert g.interdiction_rate(41e6, 16, 18e9) == pytest.approx(0.1708, abs=1e-4)
 
 
+def test_the_cash_defaults_are_read_from_the_gao_rows_not_typed():
+    """A corrected data row moves the default (and test_notebooks then asks for the parameter cell's copy)."""
+    params = {p.name: p for p in g.PARAMETERS.params}
+    for name in ("seized_usd", "months_covered", "flow_low_usd", "flow_high_usd"):
+        assert callable(params[name].default), f"{name}'s default is typed, not read from the data"
+    seizure = g.gao_seizures()
+    assert (seizure["period_start"], seizure["period_end"], seizure["value"]) == ("2009-03", "2010-06", 41e6)
+    assert DEFAULTS["seized_usd"] == seizure["value"] and DEFAULTS["months_covered"] == g.months_spanned(seizure) == 16
+    assert g.months_spanned({"period_start": "2009-10", "period_end": "2010-09"}) == 12
+
+
 def test_deaths_typical_year_and_the_years_in_the_range():
     deaths = results()["heyman-migrant-deaths-per-year"]
     assert values(deaths) == [365] and deaths.verdict == v.ACCURATE

@@ -101,6 +101,14 @@ def test_panel_folds_new_municipalities_into_their_parents():
         population[("25006", 2006)] + (population[("25006", 2010)] - population[("25006", 2006)]) / 2)
 
 
+def test_the_whole_panel_sample_is_read_from_the_data():
+    """The sample named after the panel's years is a copy of them; the years themselves come from the data."""
+    first, last = k.panel_years()
+    assert k.SAMPLES[f"{first}-{last}"] == (first, last)
+    assert k.population_gap_years() == (2007, 2008, 2009)
+    assert k.events("captures").equals(k.events("captures", (first, last)))
+
+
 def test_events_and_neighbours():
     events = k.events("captures-and-killings")
     assert len(events) == 16 and len(k.events("captures")) == 13

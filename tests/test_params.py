@@ -57,6 +57,14 @@ def test_bounds_may_come_from_a_function():
         years.validate({"year": 2006})
 
 
+def test_a_default_may_be_read_from_the_data():
+    """A default that is a figure the data hold is a function reading it, never a typed copy."""
+    figure = Parameters((Param("seized", float, lambda: 41e6, "a reported figure", minimum=0.0),))
+    assert figure.defaults() == {"seized": 41e6}
+    assert figure.validate({}) == {"seized": 41e6}
+    assert figure.params[0].default_value() == 41e6
+
+
 RATINGS = "{terrorism: {harm: .inf, probability: 1, feasibility: 2}, guns-drugs-money: {harm: 3, probability: 3, " \
           "feasibility: 3}, unauthorized migration: {harm: 1, probability: 3, feasibility: 2}}"
 NON_FINITE = [  # (chapter, the parameter as -p or a YAML file gives it, the message)

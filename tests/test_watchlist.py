@@ -7,6 +7,7 @@ import pytest
 from analysis import verdicts as v
 from analysis.chapters import watchlist as w
 from analysis.claims import claim, present, registry
+from analysis.series import reported
 
 DEFAULTS = w.PARAMETERS.defaults()
 
@@ -228,3 +229,16 @@ def test_bad_parameters_name_the_cause():
         with pytest.raises(ValueError) as error:
             w.check_claims(**(DEFAULTS | params))
         assert message in str(error.value)
+
+
+def test_the_model_defaults_are_read_from_the_data_and_the_claims_not_typed():
+    """A corrected row or claim moves the default (and test_notebooks then asks for the parameter cell's copy)."""
+    params = {p.name: p for p in w.PARAMETERS.params}
+    read = ("undercount_low", "undercount_high", "paid_share_low", "fee_low_usd", "fee_high_usd")
+    assert all(callable(params[name].default) for name in read)
+    stated = claim("byers-gotaways-undercount").stated[0]
+    undercount = (DEFAULTS["undercount_low"], DEFAULTS["undercount_high"])
+    assert undercount == (stated.low / 100, stated.high / 100) == (0.1, 0.2)
+    fees = reported("smuggling_fee_low", w.RECENT).query("citation == 'washtimes2021_smuggling'")
+    assert DEFAULTS["fee_low_usd"] == 8000.0 and 8000.0 in set(fees["value"])
+    assert (DEFAULTS["paid_share_low"], DEFAULTS["fee_high_usd"]) == (0.75, 10000.0)

@@ -1,10 +1,10 @@
 """Chapter: measuring border security, a composite index from the essay's metric families (Caune et al. 2024).
 
-The presentation's four families of metrics turned into an open composite index, built as the OECD/JRC
+The presentation's families of metrics turned into an open composite index, built as the OECD/JRC
 handbook on composite indicators describes: each indicator oriented so that higher is better, normalized
 across the chosen countries, aggregated within its family and then across families. Families without
 public data are named, not proxied; an indicator enters only where every chosen country has a value.
-Random weights (Dirichlet, seeded) show which ranks the weighting decides. The one checkable claim, the
+Random weights (Dirichlet, seeded) show which ranks the weighting decides. The only checkable claim, the
 founding year of UNFICYP, is graded against the UN's record.
 """
 from __future__ import annotations
@@ -18,7 +18,7 @@ import pandas as pd
 
 from analysis import verdicts
 from analysis.claims import claim, present, registry
-from analysis.data import DataError, load
+from analysis.data import DataError, load, resource
 from analysis.params import Param, Parameters
 
 TIME_NEEDED = "about an hour"  # for a class, in words (the teachers page and the chapter show it)
@@ -498,6 +498,12 @@ def _list(codes) -> str:
     return ", ".join(names) if names else "none"
 
 
+def score_scale(name: str) -> str:
+    """The range of a data file's ``score`` column, as its catalogue entry constrains it ("1 to 10")."""
+    field = next(f for f in resource(name)["schema"]["fields"] if f["name"] == "score")
+    return f"{field['constraints']['minimum']:g} to {field['constraints']['maximum']:g}"
+
+
 def _rank_text(summary: pd.DataFrame, code: str) -> str:
     return f"{int(summary.at[code, 'rank'])} of {len(summary)}" if code in summary.index else "not among the countries"
 
@@ -541,6 +547,7 @@ def chapter_values(**params) -> dict:
         "att_parties_total": int(load("treaty_status").query("country == 'all'")["parties"].iloc[0]),
         "gitoc_years": " and ".join(map(str, gitoc_years())),
         "wgi_first_year": int(load("wgi")["year"].min()), "wgi_last_year": latest,
+        "gitoc_scale": score_scale("gitoc_oc_index"), "wjp_scale": score_scale("wjp_rule_of_law"),
         "unficyp_year": unficyp_year(), "year_tolerance": f"{p['year_tolerance']:g}",
         "year_tolerance_grid": " and ".join(f"{t:g}" for t in _param("year_tolerance").grid),
         "unficyp_stated": claim("caune-unficyp-established-1974").stated[0].as_printed,

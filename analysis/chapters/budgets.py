@@ -222,6 +222,7 @@ def chapter_values(start_year: int, end_year: int, deflator: str, tolerance: flo
               "staffing_first_fy": staffing_years()[0], "staffing_last_fy": staffing_years()[1],
               "tripled_end": TRIPLED_END, "doubled_start": DOUBLED_START, "quintupled_start": QUINTUPLED_START,
               "port_nominal_stated": c.stated[0].as_printed, "port_real_stated": c.stated[1].as_printed,
+              "staffing_stated": claim("heyman-bp-staffing-1993-2010").stated[0].as_printed,
               "years_elapsed": end_year - start_year}
     for name in DEFLATORS:
         key = name.replace("-", "_")

@@ -1,8 +1,8 @@
 """Chapter: guns, money and the human cost (Heyman 2011, the claims not in the budgets chapter).
 
 Cash seized against cash smuggled, migrant deaths, the fence, commercial traffic, the borderland
-population, port staffing, the essay's other figures, the 10,000-officer scenario and the essay's
-risk rubric as an explorable model.
+population, port staffing, the essay's other figures, the scenario of officers moved to the ports and
+the essay's risk rubric as an explorable model.
 """
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from analysis.growth import ratio
 from analysis.inflation import price_ratio
 from analysis.params import Param, Parameters
 from analysis.plotting import finish, new_figure
+from analysis.series import agents as agents_series
 from analysis.series import agents_in, apprehensions_in, crossing_years, crossings, reported, reported_in
 
 TIME_NEEDED = "about two hours"  # for a class, in words (the teachers page and the chapter show it)
@@ -34,6 +35,7 @@ ESSAY_RATINGS = {
     "guns-drugs-money": {"harm": 3, "probability": 3, "feasibility": 3},
     "unauthorized migration": {"harm": 1, "probability": 3, "feasibility": 2},
 }
+RATING_SCALE = (1, 2, 3)  # the ratings, from low to high
 EQUAL_WEIGHTS = {"harm": 1.0, "probability": 1.0, "feasibility": 1.0}
 BORDERLANDS = {"on-the-line": "the counties that touch the international line",
                "border-states": "every county of California, Arizona, New Mexico and Texas"}
@@ -50,8 +52,9 @@ def _check_ratings(ratings: dict) -> None:
         if not isinstance(scores, dict) or set(scores) != set(CRITERIA):
             raise ValueError(f"parameter 'ratings' for {domain!r} must give {', '.join(CRITERIA)}")
         for criterion, score in scores.items():
-            if score not in (1, 2, 3) or isinstance(score, bool):
-                raise ValueError(f"parameter 'ratings' {domain!r} {criterion!r}={score!r}; allowed: 1, 2 or 3")
+            if score not in RATING_SCALE or isinstance(score, bool):
+                raise ValueError(f"parameter 'ratings' {domain!r} {criterion!r}={score!r}; allowed: "
+                                 f"{', '.join(map(str, RATING_SCALE[:-1]))} or {RATING_SCALE[-1]}")
 
 
 def _check_weights(weights: dict) -> None:
@@ -72,6 +75,13 @@ def _population_years() -> tuple[int, int]:
     return int(years.min()), int(years.max())
 
 
+def _present_years() -> tuple[int, int]:
+    """The fiscal years the staffing (nationwide) and apprehension (southwest) data share."""
+    apprehensions = load("border_patrol_apprehensions").query("region == 'southwest'")["fy"]
+    shared = set(agents_series().index) & set(apprehensions)
+    return int(min(shared)), int(max(shared))
+
+
 def _windows(values: dict) -> None:
     for first, last in (("deaths_first_fy", "deaths_last_fy"), ("traffic_baseline_year", "traffic_end_year")):
         if values[first] >= values[last]:
@@ -90,22 +100,26 @@ PARAMETERS = Parameters(
         Param("tolerance", float, 0.10, "relative difference within which a figure counts as accurate",
               minimum=0.0, maximum=1.0, grid=(0.05, 0.15)),
         Param("year", int, PRESENT, "fiscal year standing for the essay's present (apprehensions, budget, scenario)",
-              minimum=1992, maximum=2019, range_note="the fiscal years the staffing and apprehension data share",
+              **_bounds(_present_years, "the fiscal years the staffing and apprehension data share"),
               grid=(2009, 2011)),
-        Param("seized_usd", float, 41e6, "cash seized by CBP at ports, in US dollars (GAO-11-73: about $41 million)",
-              minimum=0.0),
-        Param("months_covered", int, 16, "months the seizures cover (GAO-11-73: March 2009 to June 2010)",
-              minimum=1, maximum=120),
-        Param("flow_low_usd", float, 18e9, "low estimate of cash smuggled south each year, US dollars", minimum=0.0,
-              exclusive=True),
-        Param("flow_high_usd", float, 39e9, "high estimate of cash smuggled south each year, US dollars",
+        # the cash figures' defaults are GAO-11-73's, read from its rows in the data (reported_figures)
+        Param("seized_usd", float, lambda: float(gao_seizures()["value"]),
+              "cash seized by CBP at ports, in US dollars (by default GAO-11-73's figure)", minimum=0.0),
+        Param("months_covered", int, lambda: months_spanned(gao_seizures()),
+              "months the seizures cover (by default the period of GAO-11-73's figure)", minimum=1, maximum=120),
+        Param("flow_low_usd", float, lambda: float(_gao_figure("cash_flow_estimate_low")["value"]),
+              "low estimate of cash smuggled south each year, US dollars (by default the low end of the estimate "
+              "GAO-11-73 quotes)", minimum=0.0, exclusive=True),
+        Param("flow_high_usd", float, lambda: float(_gao_figure("cash_flow_estimate_high")["value"]),
+              "high estimate of cash smuggled south each year, US dollars (by default the high end of that estimate)",
               minimum=0.0, exclusive=True),
         Param("deaths_first_fy", int, 1998, "first fiscal year of the window for migrant deaths",
               **_bounds(_deaths_years, "the fiscal years the deaths data cover"), grid=(1999,)),
         Param("deaths_last_fy", int, PRESENT, "last fiscal year of that window (the essay's present)",
               **_bounds(_deaths_years, "the fiscal years the deaths data cover"), grid=(2009, 2011)),
         Param("traffic_baseline_year", int, 1993, "calendar year before NAFTA the traffic claim starts from",
-              minimum=1990, maximum=2024, range_note="a year before the traffic data end", grid=(1992, 1994, 1996)),
+              minimum=1990, maximum=lambda: crossing_years()[1], range_note="a year before the traffic data end",
+              grid=(1992, 1994, 1996)),
         Param("traffic_end_year", int, PRESENT, "calendar year the traffic claim ends in (the essay's present)",
               **_bounds(crossing_years, "the complete calendar years of the crossings data"), grid=(2009, 2011)),
         Param("borderlands", str, "on-the-line", "which counties make up the borderlands", choices=tuple(BORDERLANDS),
@@ -115,8 +129,8 @@ PARAMETERS = Parameters(
         Param("fee_series", str, "mmp", "survey series of smugglers' fees", choices=tuple(FEE_SERIES),
               grid=("ccis",)),
         Param("officers_shifted", int, 10000, "Border Patrol officers moved to the ports in the scenario", minimum=0),
-        Param("ratings", dict, ESSAY_RATINGS, "the essay's ratings, 1 (low) to 3 (high), of each domain on each "
-              "criterion", check=_check_ratings),
+        Param("ratings", dict, ESSAY_RATINGS, f"the essay's ratings, {RATING_SCALE[0]} (low) to {RATING_SCALE[-1]} "
+              "(high), of each domain on each criterion", check=_check_ratings),
         Param("weights", dict, EQUAL_WEIGHTS, "weight of each criterion in the priority score", check=_check_weights),
     ),
     checks=(_windows,),
@@ -152,6 +166,13 @@ def gao_seizures() -> pd.Series:
 def _report(row: pd.Series) -> str:
     """The report number in a publication title: "... (GAO-11-73)" -> "GAO-11-73"."""
     return row["publication"].rsplit("(", 1)[-1].rstrip(")")
+
+
+def months_spanned(row: pd.Series) -> int:
+    """Months from a reported figure's first month to its last, both counted ("2009-03" to "2010-06": 16)."""
+    (first_year, first_month), (last_year, last_month) = (map(int, row[end].split("-")[:2])
+                                                          for end in ("period_start", "period_end"))
+    return (last_year - first_year) * 12 + last_month - first_month + 1
 
 
 def _cash_claim(p: dict) -> verdicts.ClaimResult:
@@ -500,9 +521,11 @@ def chapter_values(**params) -> dict:
     annual = p["seized_usd"] * 12 / p["months_covered"]
     window = deaths(p["deaths_first_fy"], p["deaths_last_fy"])
     costs = fence_costs()
-    request = reported_in("cbp_budget_request", 2009, allow_secondary=False)
+    fence_fy = int(_gao_figure("fence_miles_built")["fy_end"])  # the fiscal year of GAO's fence figures
+    request = reported_in("cbp_budget_request", fence_fy, allow_secondary=False)
     trucks = crossings("Trucks")
     gao_trucks = _gao_figure("truck_crossings_from_mexico")
+    gao_trucks_year = int(gao_trucks["fy_start"])
     people, counties = borderland_population(p["borderlands"], p["population_year"])
     wide, wide_counties = borderland_population("border-states", p["population_year"])
     line, line_counties = borderland_population("on-the-line", p["population_year"])
@@ -525,11 +548,12 @@ def chapter_values(**params) -> dict:
         "fence_per_mile": number(costs["build_per_mile"], "usd"),
         "fence_upkeep_per_year": number(costs["upkeep_per_year"], "usd"),
         "fence_upkeep_per_mile_year": number(costs["upkeep_per_mile_year"], "usd"),
+        "cbp_request_fy": f"FY{fence_fy}",
         "cbp_request_2009": number(request["value"], "usd") if request is not None else "n/a",
         "upkeep_share_of_cbp": f"{costs['upkeep_per_year'] / request['value'] * 100:.1f}%" if request is not None else "n/a",
         "traffic_first_year": int(trucks.index.min()), "traffic_last_year": int(trucks.index.max()),
-        "trucks_first": f"{trucks.iloc[0] / 1e6:.2f} million", "trucks_1998": f"{trucks[1998] / 1e6:.2f} million",
-        "gao_trucks_1998": gao_trucks["as_printed"],
+        "trucks_first": f"{trucks.iloc[0] / 1e6:.2f} million", "trucks_1998": f"{trucks[gao_trucks_year] / 1e6:.2f} million",
+        "gao_trucks_1998": gao_trucks["as_printed"], "gao_trucks_year": gao_trucks_year,
         "borderlands_definition": BORDERLANDS[p["borderlands"]], "borderlands_people": f"{people:,}",
         "borderlands_counties": counties, "line_people": f"{line:,}", "line_counties": line_counties,
         "wide_people": f"{wide:,}", "wide_counties": wide_counties, "population_year": p["population_year"],
@@ -539,12 +563,14 @@ def chapter_values(**params) -> dict:
         "agents_sw_ratio": number(ratio(agents_sw[counts.index[0]], agents_sw[counts.index[-1]]), "ratio"),
         "inspectors_vs_agents": "faster" if ratio(counts.iloc[0], counts.iloc[-1])
         > ratio(agents_sw[counts.index[0]], agents_sw[counts.index[-1]]) else "more slowly",
+        "officers_stated": claim("heyman-shift-10000-officers").stated[0].as_printed,
         "officers_shifted": f"{p['officers_shifted']:,}", "patrol": f"{scenario['patrol']:,}",
         "share_of_patrol": f"{scenario['share_of_patrol']:.0f}%",
         "cbp_officers": f"{scenario['cbp_officers']:,.0f}" if scenario["cbp_officers"] else "no figure",
         "cbp_officers_source": scenario["cbp_officers_source"] or "none",
         "cbp_officers_tier": scenario["cbp_officers_tier"] or "no",
         "added_to_ports": f"{scenario['added_to_ports']:.0f}%" if scenario["added_to_ports"] else "unknown",
+        "rating_low": RATING_SCALE[0], "rating_high": RATING_SCALE[-1],
         "rubric_ordering": ordering(p["ratings"], p["weights"]),
         "rubric_top_share": f"{shares.iloc[0, 1]:.0f}%", "rubric_top_ordering": shares.iloc[0, 0],
         "rubric_n_orderings": len(shares),

@@ -13,7 +13,7 @@ import pandas as pd
 
 from analysis import verdicts
 from analysis.claims import claim, present
-from analysis.data import data_dir, load
+from analysis.data import data_dir, derived, load
 from analysis.fmt import number, sentence
 from analysis.memo import on_disk
 from analysis.params import Param, Parameters
@@ -36,7 +36,6 @@ ESTIMATORS = {"poisson": "Poisson regression on counts with population as exposu
               "log-rate": "least squares on the log of one plus the annualized rate per 100,000"}
 EVENT_SETS = {"captures": ("captured", "recaptured"), "captures-and-killings": ("captured", "recaptured", "killed")}
 SINALOA = "25"
-PANEL_YEARS = (2000, 2021)
 # The study the essay cites (note 26) in its own words, from its Cato research brief: the capture of a leader
 # "increases its homicide rate by 80 percent, and this effect persists for at least 12 months"; in
 # "neighboring municipalities with the same DTO presence" homicide rates "rise 30 percent in the six months
@@ -44,7 +43,18 @@ PANEL_YEARS = (2000, 2021)
 STUDY = "Lindo and Padilla-Romo (2015), Cato Institute Research Briefs in Economic Policy No. 31"
 STUDY_FIGURES = {"capture": 80, "capture_years": 1, "neighbours": 30, "neighbour_months": 6}
 # Its sample: monthly homicides 2001-2010 (as Abrahms, 2020, reports it; the paper's tables were not read)
-SAMPLES = {"2001-2010": (2001, 2010), "2000-2021": PANEL_YEARS}
+
+
+class _Samples(dict):
+    """The samples' years by name; the whole panel's are read from the data when asked for."""
+
+    def __getitem__(self, key: str) -> tuple[int, int]:
+        years = super().__getitem__(key)
+        return years() if callable(years) else years
+
+
+# the whole panel's name is a copy of its years (tests/test_kingpin.py checks it against the data)
+SAMPLES = _Samples({"2001-2010": (2001, 2010), "2000-2021": lambda: panel_years()})
 DOUBLING_SAMPLES = {"all-removals": "captures and killings, every panel year (the strategy as the essay describes it)",
                     "as-kingpin": "the events and years of the capture claim"}
 ESBERG_NOT_READ = ("only the opening paragraphs of Esberg's article were found (in a search index of public pages) "
@@ -75,7 +85,8 @@ def _check(values: dict) -> None:
 
 _years = dict(minimum=lambda: _series_years()[0], maximum=lambda: _series_years()[1],
               range_note="the complete years of the national series")
-_panel = dict(minimum=PANEL_YEARS[0], maximum=PANEL_YEARS[1], range_note="the years of the municipal panel")
+_panel = dict(minimum=lambda: panel_years()[0], maximum=lambda: panel_years()[1],
+              range_note="the years of the municipal panel")
 PARAMETERS = Parameters(
     params=(
         Param("tolerance", float, 0.10, "relative difference within which a figure counts as accurate",
@@ -229,27 +240,44 @@ def _chapo_claim(p: dict) -> verdicts.ClaimResult:
 
 # --- the municipal panel ---------------------------------------------------------------------------
 
+@derived
+def panel_years() -> tuple[int, int]:
+    """The first and last year of the municipal homicide data (the panel's years)."""
+    years = load("municipal_month_homicides")["year"]
+    return int(years.min()), int(years.max())
+
+
+@derived
+def population_gap_years() -> tuple[int, ...]:
+    """The years the CONAPO municipal series leaves empty, between its first and last year."""
+    years = set(load("municipal_population")["year"])
+    return tuple(year for year in range(min(years), max(years) + 1) if year not in years)
+
+
 def population() -> pd.DataFrame:
-    """CONAPO municipal population by year; 2007-2009, empty in the source, interpolated linearly
-    between 2006 and 2010 (stated in the chapter: the only interpolation in the book)."""
+    """CONAPO municipal population by year; the years empty in the source (population_gap_years) are
+    interpolated linearly between the nearest years on either side (stated in the chapter: the only
+    interpolation in the book)."""
     wide = load("municipal_population").pivot(index="cve_mun", columns="year", values="population").astype(float)
-    for year in (2007, 2008, 2009):
-        wide[year] = wide[2006] + (wide[2010] - wide[2006]) * (year - 2006) / 4
+    observed = list(wide.columns)
+    for year in population_gap_years():
+        before, after = max(y for y in observed if y < year), min(y for y in observed if y > year)
+        wide[year] = wide[before] + (wide[after] - wide[before]) * (year - before) / (after - before)
     return wide.stack().rename("population").reset_index()
 
 
 def panel() -> pd.DataFrame:
-    """Monthly homicides and population by municipality, 2000-2021 (built once per data folder)."""
+    """Monthly homicides and population by municipality over the panel's years (built once per data folder)."""
     return _panel(data_dir()).copy()
 
 
 @lru_cache(maxsize=2)
 def _panel(folder) -> pd.DataFrame:
-    """Monthly homicides and population by municipality, 2000-2021.
+    """Monthly homicides and population by municipality over the panel's years.
 
-    Municipalities created after 2000 are folded into the municipality they were split from,
-    where a source states it, so every series covers the same territory throughout; the few
-    with no stated parent are left out (both choices listed in municipality_changes).
+    Municipalities created after the panel's first year are folded into the municipality they were
+    split from, where a source states it, so every series covers the same territory throughout; the
+    few with no stated parent are left out (both choices listed in municipality_changes).
     """
     counts = load("municipal_month_homicides")
     changes = load("municipality_changes").dropna(subset=["parent_cve_mun"])
@@ -258,7 +286,7 @@ def _panel(folder) -> pd.DataFrame:
     counts = counts.groupby(["cve_mun", "year", "month"], as_index=False)["homicides"].sum()
     frame = counts.merge(population(), on=["cve_mun", "year"], how="inner")
     frame = frame[frame["population"] > 0]
-    frame["t"] = ((frame["year"] - PANEL_YEARS[0]) * 12 + frame["month"] - 1).astype("int64")
+    frame["t"] = ((frame["year"] - panel_years()[0]) * 12 + frame["month"] - 1).astype("int64")
     frame["homicides"] = frame["homicides"].astype(float)
     frame["log_population"] = np.log(frame["population"])
     frame["log_rate"] = np.log1p(frame["homicides"] / frame["population"] * 1e5 * 12)
@@ -266,12 +294,13 @@ def _panel(folder) -> pd.DataFrame:
 
 
 def month_index(date: str) -> int:
-    return (int(date[:4]) - PANEL_YEARS[0]) * 12 + int(date[5:7]) - 1
+    return (int(date[:4]) - panel_years()[0]) * 12 + int(date[5:7]) - 1
 
 
-def events(event_set: str, years: tuple[int, int] = PANEL_YEARS) -> pd.DataFrame:
+def events(event_set: str, years: tuple[int, int] | None = None) -> pd.DataFrame:
     """Removals of leaders with a municipality stated by a source and at least a month given;
     a municipality's first such event in ``years`` is its event."""
+    years = years or panel_years()
     frame = load("kingpin_events")
     frame = frame[frame["cve_mun"].notna() & frame["event_type"].isin(EVENT_SETS[event_set])
                   & frame["date_precision"].isin(["day", "month", "approx_day", "announcement"])].copy()
@@ -299,9 +328,10 @@ def neighbours(treated: pd.Series, ring: int) -> pd.Series:
 # --- the event study -----------------------------------------------------------------------------------
 
 def design(event_set: str, neighbour_ring: int, capture_months: int, neighbour_months: int,
-           years: tuple[int, int] = PANEL_YEARS) -> pd.DataFrame:
+           years: tuple[int, int] | None = None) -> pd.DataFrame:
     """The panel in ``years`` with months since the event for capture and neighbouring municipalities;
     ``post`` marks the first ``months`` months from the event month on, ``later`` every month after."""
+    years = years or panel_years()
     frame = panel()
     frame = frame[frame["year"].between(*years)].copy()
     treated = events(event_set, years).set_index("cve_mun")["t"]
@@ -326,7 +356,7 @@ ESTIMATION_DATA = ("municipal_month_homicides", "municipality_changes", "municip
 @lru_cache(maxsize=8)
 @on_disk(*ESTIMATION_DATA)
 def pooled_effects(estimator: str, event_set: str, neighbour_ring: int, capture_months: int,
-                   neighbour_months: int, years: tuple[int, int] = PANEL_YEARS) -> pd.DataFrame:
+                   neighbour_months: int, years: tuple[int, int] | None = None) -> pd.DataFrame:
     """Change in homicides (percent, with 95% interval) in the capture municipality in its first
     ``capture_months`` months and in neighbours in their first ``neighbour_months``, against
     municipality and month fixed effects; standard errors clustered by municipality."""
@@ -345,7 +375,7 @@ def pooled_effects(estimator: str, event_set: str, neighbour_ring: int, capture_
 @lru_cache(maxsize=8)
 @on_disk(*ESTIMATION_DATA)
 def two_stage_effect(event_set: str, neighbour_ring: int, capture_months: int, neighbour_months: int,
-                     years: tuple[int, int] = PANEL_YEARS) -> pd.Series:
+                     years: tuple[int, int] | None = None) -> pd.Series:
     """Gardner's two-stage estimator (robust to staggered timing) for the capture municipality:
     fixed effects fitted on not-yet-treated observations, then the residual regressed on the
     post-event windows. Log-rate scale; its standard errors ignore the first stage."""
@@ -365,7 +395,7 @@ def two_stage_effect(event_set: str, neighbour_ring: int, capture_months: int, n
 @lru_cache(maxsize=8)
 @on_disk(*ESTIMATION_DATA)
 def event_study(event_set: str, neighbour_ring: int, window_before: int, window_after: int,
-                years: tuple[int, int] = PANEL_YEARS) -> pd.DataFrame:
+                years: tuple[int, int] | None = None) -> pd.DataFrame:
     """Quarterly event-study coefficients (log-rate scale, percent) for capture and neighbouring
     municipalities; the quarter before the event is the reference."""
     import pyfixest as pf
@@ -391,7 +421,7 @@ def event_study(event_set: str, neighbour_ring: int, window_before: int, window_
     return pd.DataFrame(rows + reference).sort_values(["group", "quarter"]).reset_index(drop=True)
 
 
-def raw_counts(event_set: str, years: tuple[int, int] = PANEL_YEARS, months: int = 12) -> pd.DataFrame:
+def raw_counts(event_set: str, years: tuple[int, int] | None = None, months: int = 12) -> pd.DataFrame:
     """Homicides in each event municipality in the months before and after its event."""
     frame = panel()
     rows = []
@@ -433,7 +463,7 @@ def _sample(p: dict) -> tuple:
 def _doubling_sample(p: dict) -> tuple:
     if p["doubling_sample"] == "as-kingpin":
         return _sample(p)
-    return "captures-and-killings", p["neighbour_ring"], p["capture_months"], p["neighbour_months"], PANEL_YEARS
+    return "captures-and-killings", p["neighbour_ring"], p["capture_months"], p["neighbour_months"], panel_years()
 
 
 def _describe(event_set: str, ring: int, years: tuple[int, int], estimator: str) -> str:
@@ -572,6 +602,7 @@ def chapter_values(**params) -> dict:
     sinaloa = state_annual(SINALOA)["INEGI (occurrence)"]
     people = national_population()
     fmt = lambda row: f"{row['estimate']:+.0f}% (95% interval {row['low']:+.0f}% to {row['high']:+.0f}%)"  # noqa: E731
+    gaps = population_gap_years()
     study = event_study(p["event_set"], p["neighbour_ring"], p["window_before"], p["window_after"], sample[4])
     lasts = {g: rise_lasts(study, g) for g in ("capture municipality", "neighbours")}
     return {
@@ -603,6 +634,9 @@ def chapter_values(**params) -> dict:
         "capture_later": fmt(effects.loc["later_c"]), "neighbour_later": fmt(effects.loc["later_n"]),
         "capture_other": fmt(other.loc["post_c"]), "neighbour_other": fmt(other.loc["post_n"]),
         "capture_two_stage": fmt(two_stage),
+        "population_gap_years": f"{gaps[0]} to {gaps[-1]}" if gaps == tuple(range(gaps[0], gaps[-1] + 1))
+        else ", ".join(map(str, gaps)) if gaps else "none",
+        "stated_doubling": claim("byers-kingpin-doubled-homicides").stated[0].as_printed,
         "capture_lasts": "{} to {} months".format(*lasts["capture municipality"]),
         "neighbour_lasts": "{} to {} months".format(*lasts["neighbours"]),
         "doubling_effect": fmt(pooled_effects(p["estimator"], *doubling).loc["post_c"]),

@@ -237,6 +237,28 @@ def _aid_years() -> tuple[int, int]:
     return int(years.min()), int(years.max())
 
 
+def _gotaway_span() -> tuple[int, int]:
+    """The first and last fiscal year any gotaway source covers."""
+    years = pd.concat([gotaways(source)["fiscal_year"] for source in GOTAWAY_SOURCES])
+    return int(years.min()), int(years.max())
+
+
+def _typical_fee(measure: str, who: str) -> float:
+    """The typical fee the Washington Times case database gives for a group of migrants (its low or high end)."""
+    rows = reported(measure, RECENT)
+    rows = rows[(rows["citation"] == "washtimes2021_smuggling") & rows["note"].str.contains("Typical")
+                & rows["note"].str.contains(who)]
+    if len(rows) != 1:
+        raise ValueError(f"expected one typical {measure} for {who} in {RECENT}, found {len(rows)}")
+    return float(rows["value"].iloc[0])
+
+
+def _stated_undercount(end: str) -> float:
+    """The essay's undercount of gotaways, as a share (its low or high end)."""
+    figure = claim("byers-gotaways-undercount").stated[0]
+    return getattr(figure, end) / 100
+
+
 PARAMETERS = Parameters(
     params=(
         Param("tolerance", float, 0.10, "relative difference within which a figure counts as accurate",
@@ -253,23 +275,29 @@ PARAMETERS = Parameters(
         Param("gotaway_source", str, "house-hsc", "whose gotaway counts to sum (default: the House Homeland Security "
               "Committee, whose release the essay cites)", choices=tuple(GOTAWAY_SOURCES),
               grid=("cato", "fox-foia")),
-        Param("gotaway_first_fy", int, 2021, "first fiscal year of the gotaway total ('since 2021')", minimum=2006,
-              maximum=2024, range_note="the fiscal years of the gotaway sources"),
+        Param("gotaway_first_fy", int, 2021, "first fiscal year of the gotaway total ('since 2021')",
+              **_bounds(_gotaway_span, "the fiscal years of the gotaway sources")),
         Param("gotaway_last_fy", int, 2023, "last fiscal year of the gotaway total (the release is of December "
-              "2023)", minimum=2006, maximum=2024, range_note="the fiscal years of the gotaway sources"),
-        Param("undercount_low", float, 0.10, "low end of the share by which true gotaways exceed the count",
-              minimum=0.0, maximum=1.0),
-        Param("undercount_high", float, 0.20, "high end of that share", minimum=0.0, maximum=1.0),
+              "2023)", **_bounds(_gotaway_span, "the fiscal years of the gotaway sources")),
+        # defaults read from the claims registry and the data, never typed: the essay's undercount, the analysts'
+        # share and the newspaper's typical fees
+        Param("undercount_low", float, lambda: _stated_undercount("low"), "low end of the share by which true "
+              "gotaways exceed the count (by default the essay's)", minimum=0.0, maximum=1.0),
+        Param("undercount_high", float, lambda: _stated_undercount("high"), "high end of that share (by default the "
+              "essay's)", minimum=0.0, maximum=1.0),
         Param("smuggling_year", int, 2021, "fiscal year of the smuggling-revenue model (the essay's 'in 2021 alone')",
               **_bounds(_usbp_years, "the full fiscal years of the Border Patrol encounter data"), grid=(2022,)),
-        Param("paid_share_low", float, 0.75, "low share of crossers who paid smugglers (analysts' 'at least "
-              "three-quarters')", minimum=0.0, maximum=1.0),
+        Param("paid_share_low", float, lambda: float(_recent("smuggling_paid_share")["value"].iloc[0]),
+              "low share of crossers who paid smugglers (by default the analysts' guess the Washington Times quotes)",
+              minimum=0.0, maximum=1.0),
         Param("paid_share_high", float, 1.0, "high share (the Tucson sector chief: nobody crosses on their own)",
               minimum=0.0, maximum=1.0),
-        Param("fee_low_usd", float, 8000.0, "low average fee per person, US dollars (typical fee for Mexicans, "
-              "Washington Times case database, 2021)", minimum=0.0),
-        Param("fee_high_usd", float, 10000.0, "high average fee per person, US dollars (typical fee for Northern "
-              "Triangle migrants, same database)", minimum=0.0),
+        Param("fee_low_usd", float, lambda: _typical_fee("smuggling_fee_low", "Mexicans"), "low average fee per "
+              "person, US dollars (by default the typical fee for Mexicans in the Washington Times case database)",
+              minimum=0.0),
+        Param("fee_high_usd", float, lambda: _typical_fee("smuggling_fee_high", "Northern Triangle"), "high average "
+              "fee per person, US dollars (by default the typical fee for Northern Triangle migrants, same database)",
+              minimum=0.0),
         Param("overdose_year", int, COMMISSION_REPORT_YEAR - 1, "calendar year of the overdose count (the year "
               "before the February 2022 report)", **_bounds(_overdose_years, "the years of the overdose data"),
               grid=(2020,)),
@@ -987,6 +1015,7 @@ def chapter_values(**params) -> dict:
         "overdose_first_12m_end": first_over["period_end"], "overdose_first_12m": number(first_over["value"]),
         "overdose_years_over": ", ".join(f"{int(r.year)} ({r.status}, {int(r.deaths):,})"
                                          for r in years_over(milestone).itertuples()),
+        "poe_stated": (lambda t: t[:1].lower() + t[1:])(claim("sluys-poe-daily-traffic").stated[0].as_printed),
         "poe_year": p["poe_year"],
         "poe_per_day_mexico": number(round(travellers_per_day(p["poe_year"], POE_BORDERS["us-mexico"]))),
         "poe_per_day_both": number(round(travellers_per_day(p["poe_year"], POE_BORDERS["both"]))),
