@@ -164,6 +164,12 @@ def test_kingpin_estimates_and_the_doubling():
     data = checks(doubled)["doubling the local homicide rates"]
     assert data.low == pytest.approx(1 + poisson.loc["post_c", "low"] / 100)
     assert data.high == pytest.approx(1 + poisson.loc["post_c", "high"] / 100)
+    assert data.recomputed == pytest.approx(1 + poisson.loc["post_c", "estimate"] / 100)  # the estimate, published
+    assert data.low > 1 and data.verdict == v.ACCURATE  # a doubling inside an interval that excludes no effect
+    # the same interval stretched to include no effect would leave the claim only roughly right
+    wide = v.judge(doubled.claim_id, [v.estimated(data.figure, data.recomputed, 0.95, data.high, no_effect=1,
+                                                  basis="b", source="s")], 0.1)
+    assert wide.verdict == v.ROUGHLY_RIGHT
     assert doubled.faithful == v.UNVERIFIABLE and doubled.verdict == data.verdict  # Esberg's figure not found
     assert "Esberg" in doubled.reason
 

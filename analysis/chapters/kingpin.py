@@ -483,9 +483,8 @@ def _kingpin_claims(p: dict) -> list[verdicts.ClaimResult]:
     rise, lasts, near_rise, near_lasts = c.stated
 
     def interval(figure, row, who, months):
-        return verdicts.bracketed(figure, row["low"], row["high"], source=HOMICIDE_DATA,
-                                  basis=f"{who}, first {months} months after the event, 95% interval "
-                                        f"(estimate {row['estimate']:.0f}%)")
+        return verdicts.estimated(figure, row["estimate"], row["low"], row["high"], no_effect=0, source=HOMICIDE_DATA,
+                                  basis=f"{who}, first {months} months after the event, estimate and 95% interval")
 
     def duration(figure, group, per):
         low, high = rise_lasts(study, group)
@@ -509,10 +508,10 @@ def _kingpin_claims(p: dict) -> list[verdicts.ClaimResult]:
     doubling = pooled_effects(p["estimator"], *sample).loc["post_c"]
     doubled = verdicts.judge(d.id, [
         verdicts.missing(d.stated[0], ESBERG_NOT_READ, cited=True),
-        verdicts.bracketed(d.stated[0], 1 + doubling["low"] / 100, 1 + doubling["high"] / 100, source=HOMICIDE_DATA,
+        verdicts.estimated(d.stated[0], *(1 + doubling[k] / 100 for k in ("estimate", "low", "high")), no_effect=1,
+                           source=HOMICIDE_DATA,
                            basis=f"Homicide rate in the municipality of the event relative to before, first "
-                                 f"{sample[2]} months, 95% interval (estimate "
-                                 f"{1 + doubling['estimate'] / 100:.2f}-fold)"),
+                                 f"{sample[2]} months, estimate and 95% interval"),
     ], p["tolerance"], note=_describe(sample[0], sample[1], sample[4], p["estimator"]))
     return [found, doubled]
 
