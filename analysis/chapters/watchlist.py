@@ -693,9 +693,10 @@ def _revenue_claim(p: dict) -> verdicts.ClaimResult:
                                   f"({number(people['encounters'])} encounters + {number(people['gotaways'])} gotaways), "
                                   f"{p['paid_share_low']:.0%} to {p['paid_share_high']:.0%} paying "
                                   f"{number(p['fee_low_usd'], 'usd')} to {number(p['fee_high_usd'], 'usd')} each")),
-        verdicts.measured(year, int(origin["fy_start"]), source=origin["publisher"], tier=origin["tier"],
-                          basis=f"Year the {number(revenue.value * 1e9, 'usd')} estimate refers to, as first reported "
-                                f"on {origin['published']}")], p["tolerance"],
+        verdicts.missing(year, f"the {number(revenue.value * 1e9, 'usd')} estimate, as first reported on "
+                               f"{origin['published']}, is a yearly rate stated at that time without the year of the "
+                               "data behind it, so whether it is the figure for 2021 cannot be told",
+                         source=origin["publisher"])], p["tolerance"],
         note=f"Reaching {number(revenue.value * 1e9, 'usd')} needs an average of {number(need, 'usd')} a head if everyone "
              f"paid, or {number(need / p['paid_share_low'], 'usd')} if {p['paid_share_low']:.0%} did. The model's "
              "share paying and fees are assumptions from press reports, not official figures.")
