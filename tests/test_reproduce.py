@@ -32,8 +32,12 @@ def test_a_changed_baseline_moves_the_staffing_ratio(tmp_path, capsys, computed_
     assert reproduce_cli(tmp_path, "--chapter", "budgets", "-p", "start_year=1994") == reproduce.CHANGED
     out = capsys.readouterr().out
     row = next(line for line in out.splitlines() if line.startswith("heyman-bp-staffing-1993-2010 "))
-    assert row.split() == ["heyman-bp-staffing-1993-2010", "budgets", "5.10-fold", "→", "4.80-fold",
-                           "accurate", "→", "accurate"]
+    assert row.split() == ["heyman-bp-staffing-1993-2010", "budgets", "more", "than", "quintupled", "5.10-fold", "→",
+                           "4.80-fold", "accurate", "→", "roughly", "right"]
+    # figure compared with figure: each stated figure of the first build-up on its own row
+    assert [line.split("  ")[0] for line in out.splitlines() if line.startswith("heyman-bp-growth-1993-2001 ")] == [
+        "heyman-bp-growth-1993-2001"] * 2
+    assert "approximately 4,000     4,028 → 4,287" in out
     assert "heyman-bp-southwest-agents" not in out  # start_year does not touch it
     assert out.splitlines()[-1].startswith("3 of 9 claims changed against the ledger computed with default "
                                            "parameters (budgets with start_year=1994)")
@@ -194,6 +198,6 @@ def test_each_claim_is_traced_to_the_function_that_computes_it():
 def test_a_chapters_data_files_are_those_it_reads_even_when_already_loaded():
     load("border_patrol_agents")  # cached in this process before the chapter runs
     ids, files = reviewers.chapter_inputs.__wrapped__("budgets")  # not the cached answer
-    assert ids[0] == "heyman-bp-staffing-1993-2010" and len(ids) == 9
+    assert ids[0] == "heyman-bp-staffing-1993-2010" and len(ids) == 8  # the ATF claim is unverifiable
     assert files == ["data/enforcement/border_patrol_agents.csv", "data/enforcement/border_patrol_apprehensions.csv",
                      "data/enforcement/reported_figures.csv", "data/prices/cpi_u_monthly.csv"]

@@ -78,7 +78,7 @@ def test_a_scenario_glues_the_rerun_and_names_the_verdicts_that_moved():
     assert values["ex.tolerance"] == 0.05
     assert values["ex.heyman-bp-staffing-1993-2010.recomputed"] == "5.10-fold"
     later = notebook.scenario("ex", budgets, params, results, values=True, start_year=1994)
-    assert later["ex.changed"] == "none"
+    assert later["ex.changed"] == "heyman-bp-staffing-1993-2010 (accurate \u2192 roughly right)"  # short of five
     assert later["ex.heyman-bp-staffing-1993-2010.recomputed"] == "4.80-fold"
     assert later["ex.prices_cpi_u"] == "1.48-fold"
 
