@@ -7,7 +7,7 @@ import sys
 
 from pathlib import Path
 
-from analysis import ledger
+from analysis.site import ledger
 
 
 class Parser(argparse.ArgumentParser):
@@ -55,21 +55,21 @@ def main(argv: list[str] | None = None) -> int:
     declared.add_argument("--readme", action="store_true", help="write them into README.md instead")
     args = parser.parse_args(argv)
     if args.command == "reproduce":
-        from analysis import reproduce
+        from analysis.tools import reproduce
         return reproduce.main(args.chapter, args.assignments, args.parameter_file, args.jobs, args.out, args.against)
     if args.command == "parameters":
-        from analysis import reviewers
+        from analysis.site import reviewers
         if args.readme:
             reviewers.write_readme()
         else:
             sys.stdout.write(reviewers.parameters_markdown())
         return 0
     if args.command == "bench":
-        from analysis.bench import main as bench_main
+        from analysis.tools.bench import main as bench_main
         bench_main(args.runs)
         return 0
     if args.command == "build":
-        from analysis.build import BuildError, build
+        from analysis.tools.build import BuildError, build
         try:
             build(args.jobs)
         except BuildError as error:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from analysis.data import REPO_ROOT
+from analysis.core.data import REPO_ROOT
 
 
 class DataCopy:

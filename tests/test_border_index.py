@@ -8,8 +8,8 @@ import pandas as pd
 import pytest
 
 from analysis.chapters import border_index as bi
-from analysis.data import load
-from analysis.params import Param
+from analysis.core.data import load
+from analysis.core.params import Param
 
 DEFAULTS = bi.PARAMETERS.defaults()
 
@@ -131,7 +131,7 @@ def test_year_tolerance_boundary(record, tolerance, verdict):
 
 def test_the_chapter_contract():
     from unittest import mock
-    from analysis.claims import registry
+    from analysis.core.claims import registry
     checked = [c.id for c in registry().values() if c.chapter == "border_index" and c.status == "checked"]
     with mock.patch.object(bi, "compute", side_effect=AssertionError("check_claims computed the index")):
         assert [r.claim_id for r in bi.check_claims(**DEFAULTS)] == checked  # checked claims only, no index
@@ -143,7 +143,7 @@ def test_the_chapter_contract():
 
 
 def test_the_comparison_year_is_the_essays_present():
-    from analysis.claims import present
+    from analysis.core.claims import present
     assert DEFAULTS["year"] == present("caune2024") == 2023
 
 
@@ -193,6 +193,6 @@ def test_geometric_with_rank_normalization_is_positive():
 
 
 def test_the_recomputed_year_is_printed_as_a_year():
-    from analysis.notebook import result_values
+    from analysis.site.notebook import result_values
     values = result_values(bi.check_claims(**DEFAULTS))
     assert values["caune-unficyp-established-1974.recomputed"] == "1964"

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from analysis.chapters import budgets
-from analysis import verdicts as v
+from analysis.core import verdicts as v
 
 
 def results(**params):

@@ -10,8 +10,8 @@ import nbformat
 import pytest
 
 from analysis.__main__ import main
-from analysis.build import toc_notebooks
-from analysis.claims import registry
+from analysis.core.book import toc_notebooks
+from analysis.core.claims import registry
 from conftest import DataCopy, build_book, copy_repo
 
 OFFLINE = Path(__file__).parent / "offline"

@@ -9,12 +9,13 @@ import matplotlib.figure
 import nbformat
 import pytest
 
-from analysis import chapters, verdicts
-from analysis.claims import registry
-from analysis.data import REPO_ROOT
-from analysis.params import Parameters
+from analysis.core import verdicts
+from analysis import chapters
+from analysis.core.claims import registry
+from analysis.core.data import REPO_ROOT
+from analysis.core.params import Parameters
 
-SLUGS = chapters.written()
+SLUGS = list(chapters.CHAPTERS)
 
 
 def results(slug: str) -> list[verdicts.ClaimResult]:
@@ -53,7 +54,7 @@ def test_every_stated_figure_of_a_checked_claim_is_checked(slug):
 def test_no_chapter_decides_a_verdict(slug):
     source = inspect.getsource(chapters.module(slug))
     for forbidden in ("ClaimResult(", "dataclasses import replace", "dataclasses.replace", "SEVERITY"):
-        assert forbidden not in source, f"{slug}: {forbidden!r}: verdicts are decided in analysis/verdicts.py"
+        assert forbidden not in source, f"{slug}: {forbidden!r}: verdicts are decided in analysis/core/verdicts.py"
 
 
 def far_wrong(figure) -> list[float]:

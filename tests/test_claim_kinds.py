@@ -10,8 +10,8 @@ import math
 
 import pytest
 
-from analysis import verdicts as v
-from analysis.claims import KINDS, ClaimsError, parse_registry
+from analysis.core import verdicts as v
+from analysis.core.claims import KINDS, ClaimsError, parse_registry
 
 TOL = 0.10  # relative tolerance used throughout (years use their own)
 

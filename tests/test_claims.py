@@ -8,8 +8,8 @@ import pytest
 import yaml
 
 from analysis import chapters
-from analysis.claims import ClaimsError, parse_registry, registry, essays
-from analysis.data import REPO_ROOT
+from analysis.core.claims import ClaimsError, parse_registry, registry, essays
+from analysis.core.data import REPO_ROOT
 
 SEEDS = REPO_ROOT.parent / "shared" / "seeds"
 DOCUMENT = yaml.safe_load((REPO_ROOT / "data" / "claims.yaml").read_text())

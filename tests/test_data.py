@@ -8,8 +8,8 @@ import re
 
 import pytest
 
-from analysis import data
-from analysis.data import REPO_ROOT, DataError, catalogue, load
+from analysis.core import data
+from analysis.core.data import REPO_ROOT, DataError, catalogue, load
 
 RESOURCES = [r["name"] for r in catalogue()["resources"]]
 BIB_KEYS = set(re.findall(r"@\w+\{([^,]+),", (REPO_ROOT / "book" / "references.bib").read_text()))

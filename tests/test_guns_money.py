@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 
 from analysis.chapters import guns_money as g
-from analysis import verdicts as v
-from analysis.claims import claim, present, registry
+from analysis.core import verdicts as v
+from analysis.core.claims import claim, present, registry
 
 DEFAULTS = g.PARAMETERS.defaults()
 

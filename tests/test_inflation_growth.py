@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.data import load
-from analysis.growth import cagr, percent_change, ratio, real_ratio
-from analysis.inflation import price_index, price_ratio, to_real
+from analysis.core.data import load
+from analysis.core.growth import cagr, percent_change, ratio, real_ratio
+from analysis.core.inflation import price_index, price_ratio, to_real
 
 
 def test_calendar_averages_match_the_bls_published_annual_averages():

@@ -5,9 +5,9 @@ import warnings
 
 import pytest
 
-from analysis import verdicts as v
+from analysis.core import verdicts as v
 from analysis.chapters import kingpin as k
-from analysis.data import load
+from analysis.core.data import load
 
 warnings.filterwarnings("ignore", message=".*observations removed because of separation")
 DEFAULTS = k.PARAMETERS.defaults()
@@ -198,8 +198,8 @@ def test_bad_parameters(values, message):
 
 
 def test_estimates_kept_on_disk_are_keyed_on_every_file_they_read(data_copy, monkeypatch, tmp_path):
-    from analysis import memo
-    from analysis.data import files_read
+    from analysis.core import memo
+    from analysis.core.data import files_read
     monkeypatch.setattr(memo, "MEMO_DIR", tmp_path / "memo")
     args = ("captures-and-killings", 1, 12, 6)
     first = k.two_stage_effect.__wrapped__(*args)  # the disk memo, below the in-process cache

@@ -11,10 +11,10 @@ from unittest.mock import patch
 
 import pytest
 
-from analysis import ledger
-from analysis.build import LEDGER_FILES_KEY
-from analysis.claims import registry
-from analysis.data import REPO_ROOT
+from analysis.site import ledger
+from analysis.core.book import LEDGER_FILES_KEY
+from analysis.core.claims import registry
+from analysis.core.data import REPO_ROOT
 
 
 def run(*args) -> str:

@@ -8,12 +8,12 @@ import papermill as pm
 import pytest
 
 from analysis import chapters
-from analysis.data import REPO_ROOT
-from analysis.notebook import glued
+from analysis.core.data import REPO_ROOT
+from analysis.site.notebook import glued
 
 BOOK = REPO_ROOT / "book"
 NOTEBOOKS = sorted(BOOK.rglob("*.ipynb"))
-CHAPTER_NOTEBOOKS = {slug: BOOK / "chapters" / f"{slug}.ipynb" for slug in chapters.written()}
+CHAPTER_NOTEBOOKS = {slug: BOOK / "chapters" / f"{slug}.ipynb" for slug in list(chapters.CHAPTERS)}
 
 
 def test_every_written_chapter_has_a_notebook():
@@ -146,7 +146,7 @@ def test_no_number_is_typed_into_the_prose_a_chapter_module_writes(slug):
     """The teachers page and the learning goals glue prose written in each chapter's module: its summary (the
     docstring's second paragraph) and its prerequisites. (TIME_NEEDED, the authors' estimate of a class's time,
     is declared there in words on purpose.)"""
-    from analysis.teaching import summary
+    from analysis.site.teaching import summary
     module = chapters.module(slug)
     found = typed_numbers(summary(module)) + typed_numbers(module.PREREQUISITES)
     assert not found, f"analysis/chapters/{slug}.py: typed numbers {found} in its summary or prerequisites"

@@ -8,7 +8,7 @@ import yaml
 
 from analysis import chapters
 from analysis.chapters import budgets
-from analysis.params import Param, Parameters
+from analysis.core.params import Param, Parameters
 
 P = budgets.PARAMETERS
 

@@ -6,9 +6,9 @@ from dataclasses import replace
 import pandas as pd
 import pytest
 
-from analysis import ledger, robustness
+from analysis.site import ledger, robustness
 from analysis.chapters import budgets, watchlist
-from analysis.params import Param, Parameters, start_before_end
+from analysis.core.params import Param, Parameters, start_before_end
 
 
 @pytest.fixture(scope="module")

@@ -22,9 +22,9 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
-from analysis.build import toc_notebooks
-from analysis.claims import registry
-from analysis.data import REPO_ROOT
+from analysis.core.book import toc_notebooks
+from analysis.core.claims import registry
+from analysis.core.data import REPO_ROOT
 
 ARTIFACTS = REPO_ROOT / "test-artifacts" / "screenshots"
 CHROMIUM = os.environ.get("BSN_CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")

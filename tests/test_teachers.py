@@ -13,10 +13,11 @@ import nbformat
 import pytest
 import yaml
 
-from analysis import chapters, notebook, teaching
+from analysis.site import notebook, teaching
+from analysis import chapters
 from analysis.chapters import budgets
-from analysis.claims import claim, essays, registry
-from analysis.data import REPO_ROOT
+from analysis.core.claims import claim, essays, registry
+from analysis.core.data import REPO_ROOT
 
 CHAPTERS = teaching.written_chapters()
 

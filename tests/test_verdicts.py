@@ -6,8 +6,8 @@ import math
 
 import pytest
 
-from analysis import verdicts as v
-from analysis.claims import Figure, claim
+from analysis.core import verdicts as v
+from analysis.core.claims import Figure, claim
 
 
 def point(value, printed="about X", qualifier="about", unit="persons"):

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from analysis import verdicts as v
+from analysis.core import verdicts as v
 from analysis.chapters import watchlist as w
-from analysis.claims import claim, present, registry
-from analysis.series import reported
+from analysis.core.claims import claim, present, registry
+from analysis.core.series import reported
 
 DEFAULTS = w.PARAMETERS.defaults()
 

@@ -16,10 +16,10 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from analysis import verdicts
-from analysis.claims import claim, present, registry
-from analysis.data import DataError, load, resource
-from analysis.params import Param, Parameters
+from analysis.core import verdicts
+from analysis.core.claims import claim, present, registry
+from analysis.core.data import DataError, load, resource
+from analysis.core.params import Param, Parameters
 
 TIME_NEEDED = "about an hour"  # for a class, in words (the teachers page and the chapter show it)
 PREREQUISITES = ("the budgets chapter's idea of a verdict; averages, ranks and standardized scores; for "
@@ -431,7 +431,7 @@ def descriptive_table() -> pd.DataFrame:
 def heatmap_figure(result: Result, normalization: str, year: int, **_):
     """Normalized indicators by country, countries in index order."""
     import seaborn as sns
-    from analysis.plotting import finish, new_figure
+    from analysis.core.plotting import finish, new_figure
     order = result.summary.index
     frame = result.normalized.loc[order]
     frame.index = _names(order)
@@ -448,7 +448,7 @@ def heatmap_figure(result: Result, normalization: str, year: int, **_):
 
 def ranks_figure(result: Result, draws: int, **_):
     """The distribution of each country's rank over the random weightings, with its rank at the chosen weights."""
-    from analysis.plotting import finish, new_figure
+    from analysis.core.plotting import finish, new_figure
     order = result.summary.index
     n = len(order)
     fig, ax = new_figure(f"Rank of each country under {draws:,} random weightings",
@@ -469,7 +469,7 @@ def ranks_figure(result: Result, draws: int, **_):
 
 def over_time_figure(countries: list, **_):
     """The WGI part of the crime-and-governance family by year; the US and Mexico highlighted."""
-    from analysis.plotting import finish, new_figure
+    from analysis.core.plotting import finish, new_figure
     series = wgi_family(countries)
     fig, ax = new_figure("Governance part of the crime-and-governance family, 1996-2023", "Year",
                          "Mean WGI estimate (world s.d. units)")

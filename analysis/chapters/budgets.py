@@ -8,15 +8,15 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis import verdicts
-from analysis.claims import claim, present
-from analysis.data import load
-from analysis.fmt import number, sentence
-from analysis.growth import ratio
-from analysis.inflation import DEFLATORS, price_ratio, to_real
-from analysis.params import Param, Parameters, start_before_end
-from analysis.plotting import TIER_MARKERS, finish, new_figure
-from analysis.series import agents, agents_in, apprehensions_in, reported, reported_in
+from analysis.core import verdicts
+from analysis.core.claims import claim, present
+from analysis.core.data import load
+from analysis.core.fmt import number, sentence
+from analysis.core.growth import ratio
+from analysis.core.inflation import DEFLATORS, price_ratio, to_real
+from analysis.core.params import Param, Parameters, start_before_end
+from analysis.core.plotting import TIER_MARKERS, finish, new_figure
+from analysis.core.series import agents, agents_in, apprehensions_in, reported, reported_in
 
 TIME_NEEDED = "about an hour"  # for a class, in words (the teachers page and the chapter show it)
 PREREQUISITES = ("reading a table; ratios and percentages; for re-running, opening a notebook and editing a line "

@@ -10,16 +10,16 @@ import itertools
 
 import pandas as pd
 
-from analysis import verdicts
-from analysis.claims import claim, present
-from analysis.data import load
-from analysis.fmt import number
-from analysis.growth import ratio
-from analysis.inflation import price_ratio
-from analysis.params import Param, Parameters
-from analysis.plotting import finish, new_figure
-from analysis.series import agents as agents_series
-from analysis.series import agents_in, apprehensions_in, crossing_years, crossings, reported, reported_in
+from analysis.core import verdicts
+from analysis.core.claims import claim, present
+from analysis.core.data import load
+from analysis.core.fmt import number
+from analysis.core.growth import ratio
+from analysis.core.inflation import price_ratio
+from analysis.core.params import Param, Parameters
+from analysis.core.plotting import finish, new_figure
+from analysis.core.series import agents as agents_series
+from analysis.core.series import agents_in, apprehensions_in, crossing_years, crossings, reported, reported_in
 
 TIME_NEEDED = "about two hours"  # for a class, in words (the teachers page and the chapter show it)
 PREREQUISITES = "the budgets chapter (growth ratios, the tolerance and the verdict scale); rates and ranges"

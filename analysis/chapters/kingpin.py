@@ -11,13 +11,13 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from analysis import verdicts
-from analysis.claims import claim, present
-from analysis.data import data_dir, derived, load
-from analysis.fmt import number, sentence
-from analysis.memo import on_disk
-from analysis.params import Param, Parameters
-from analysis.plotting import finish, new_figure
+from analysis.core import verdicts
+from analysis.core.claims import claim, present
+from analysis.core.data import data_dir, derived, load
+from analysis.core.fmt import number, sentence
+from analysis.core.memo import on_disk
+from analysis.core.params import Param, Parameters
+from analysis.core.plotting import finish, new_figure
 
 TIME_NEEDED = "about two hours"  # for a class, in words (the teachers page and the chapter show it)
 PREREQUISITES = "the budgets chapter; some regression (a model with fixed effects) helps for the kingpin effect"

@@ -11,13 +11,13 @@ import re
 
 import pandas as pd
 
-from analysis import verdicts
-from analysis.claims import claim, present
-from analysis.data import derived, load, resource
-from analysis.fmt import number
-from analysis.params import Param, Parameters
-from analysis.plotting import finish, new_figure
-from analysis.series import crossing_years, crossings, reported
+from analysis.core import verdicts
+from analysis.core.claims import claim, present
+from analysis.core.data import derived, load, resource
+from analysis.core.fmt import number
+from analysis.core.params import Param, Parameters
+from analysis.core.plotting import finish, new_figure
+from analysis.core.series import crossing_years, crossings, reported
 
 TIME_NEEDED = "about two hours"  # for a class, in words (the teachers page and the chapter show it)
 PREREQUISITES = "the budgets chapter; reading an official table; telling events from people"

@@ -10,8 +10,8 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from analysis.fmt import recomputed
-from analysis.verdicts import ClaimResult
+from analysis.core.fmt import recomputed
+from analysis.core.verdicts import ClaimResult
 
 
 def plain(value):
@@ -48,8 +48,8 @@ def result_values(results: list[ClaimResult]) -> dict:
 def publish(chapter, params: dict) -> list[ClaimResult]:
     """Everything a chapter notebook glues, through the chapter contract: its claims' results, the claims
     in the book's words, the teachers' guide values, the prose values and the figures. Returns the results."""
-    from analysis.claims import registry
-    from analysis.verdicts import unverified
+    from analysis.core.claims import registry
+    from analysis.core.verdicts import unverified
     results = chapter.check_claims(**params)
     slug = chapter.__name__.rsplit(".", 1)[-1]
     shown = results + [unverified(c) for c in registry().values() if c.chapter == slug and c.status == "unverifiable"]
@@ -81,7 +81,7 @@ def _unquoted(text: str) -> str:
 
 def claim_texts(results: list[ClaimResult]) -> dict:
     """Glue keys ``<id>.claim``: each claim in the book's own words, from the registry."""
-    from analysis.claims import claim
+    from analysis.core.claims import claim
     return {f"{r.claim_id}.claim": claim(r.claim_id).claim for r in results}
 
 
@@ -138,7 +138,7 @@ def scenario(name: str, chapter, params: dict, results: list[ClaimResult], *, va
 
 def book_config() -> dict:
     """The book's ``_config.yml`` (its title and ``html.baseurl`` go into the ClaimReview records)."""
-    from analysis.data import REPO_ROOT, record_read
+    from analysis.core.data import REPO_ROOT, record_read
     return yaml.safe_load(record_read(REPO_ROOT / "_config.yml").read_text(encoding="utf-8"))
 
 
@@ -163,7 +163,7 @@ def claim_reviews(results: list[ClaimResult], config: dict | None = None) -> dic
     and the verdict as the rating's ``alternateName``. The verdict scale is not ordinal (a misquotation
     is not "worse" than an overstatement), so no numeric ratingValue is given; the reason goes in
     ``ratingExplanation``."""
-    from analysis.claims import claim, essays
+    from analysis.core.claims import claim, essays
     config = book_config() if config is None else config
     book = {"@type": "Organization", "name": config["title"]}
     baseurl = (config.get("html") or {}).get("baseurl") or None

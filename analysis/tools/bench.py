@@ -19,7 +19,7 @@ import time
 from datetime import date
 from pathlib import Path
 
-from analysis.build import REPO_ROOT, toc_notebooks
+from analysis.core.book import REPO_ROOT, toc_notebooks
 
 RESULTS = REPO_ROOT / "book" / "benchmark.json"
 TARGETS = {"cold_vs_floor_max": 2, "cold_s_per_page_max": 3, "warm_s_max": 3}
@@ -57,7 +57,7 @@ def scratch_copy(parent: Path, name: str) -> Path:
 
 def change_one_value(root: Path, run: int) -> None:
     """Change one agent count in one data file (and its checksum), differently each run."""
-    from analysis.data import resource
+    from analysis.core.data import resource
     import hashlib
     import yaml
     path = root / "data" / resource("border_patrol_agents")["path"]
@@ -142,7 +142,7 @@ def run(runs: int = 3) -> dict:
 
 def load_results() -> dict:
     """The committed benchmark results (recorded as an input of the page that shows them)."""
-    from analysis.data import record_read
+    from analysis.core.data import record_read
     return json.loads(record_read(RESULTS).read_text())
 
 

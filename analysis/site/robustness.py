@@ -15,7 +15,7 @@ from typing import Any
 import pandas as pd
 
 from analysis import chapters
-from analysis.params import Parameters
+from analysis.core.params import Parameters
 
 ROBUST = "robust"
 DEPENDS = "depends on "
@@ -55,7 +55,7 @@ def variants(slug: str, parameters: Parameters) -> list[Variant]:
 
 def all_variants() -> list[Variant]:
     """Every written chapter's alternatives; a chapter without grids has none."""
-    return [v for slug in chapters.written() for v in variants(slug, chapters.module(slug).PARAMETERS)]
+    return [v for slug in list(chapters.CHAPTERS) for v in variants(slug, chapters.module(slug).PARAMETERS)]
 
 
 def describe(changes: dict[str, list[str]]) -> str:

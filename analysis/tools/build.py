@@ -20,15 +20,13 @@ from pathlib import Path
 
 import yaml
 
-REPO_ROOT = Path(__file__).resolve().parents[1]  # not imported from analysis.data: a warm build needs no pandas
-BUILD = REPO_ROOT / "_build"
+from analysis.core.book import BUILD, LEDGER_FILES_KEY, LEDGER_PAGE, REPO_ROOT, toc_notebooks
+
 CACHE = BUILD / ".jupyter_cache"
 INPUTS = BUILD / ".notebook_inputs.json"
 RENDERED = BUILD / ".rendered"  # digest of everything the render reads, after the last successful render
-LEDGER_PAGE = "book/ledger.ipynb"
 SUMMARY_PAGES = {LEDGER_PAGE, "book/reviewers.ipynb"}  # pages that recompute every chapter
-LEDGER_FILES_KEY = "ledger_files"  # output metadata in which the ledger page hands over its files (analysis.ledger)
-PROBE = ("import json, sys\nfrom analysis.data import files_read\n"
+PROBE = ("import json, sys\nfrom analysis.core.data import files_read\n"
          "modules = sorted(m.__file__ for n, m in list(sys.modules.items())\n"
          "                 if (n == 'analysis' or n.startswith('analysis.')) and getattr(m, '__file__', None))\n"
          "print(json.dumps(files_read() + modules))")
@@ -36,22 +34,6 @@ PROBE = ("import json, sys\nfrom analysis.data import files_read\n"
 
 class BuildError(RuntimeError):
     """A notebook failed to execute, or the site failed to render."""
-
-
-def toc_notebooks() -> list[Path]:
-    """The notebooks listed in ``_toc.yml``, in reading order."""
-    def files(node):
-        if isinstance(node, dict):
-            if "file" in node or "root" in node:
-                yield node.get("file", node.get("root"))
-            for value in node.values():
-                yield from files(value)
-        elif isinstance(node, list):
-            for item in node:
-                yield from files(item)
-    toc = yaml.safe_load((REPO_ROOT / "_toc.yml").read_text())
-    paths = [REPO_ROOT / f"{name}.ipynb" for name in dict.fromkeys(files(toc))]
-    return [p for p in paths if p.is_file()]
 
 
 def digest(path: Path) -> str | None:
@@ -124,7 +106,7 @@ def execute_changed(jobs: int | None = None) -> list[str]:
 
 def waves(stale: list[Path]) -> list[list[Path]]:
     """The chapters first, then the pages that recompute every chapter (the ledger): by then the
-    chapters' slow results are on disk (analysis.memo) and are read back, not computed twice."""
+    chapters' slow results are on disk (analysis.core.memo) and are read back, not computed twice."""
     last = [nb for nb in stale if _key(nb) in SUMMARY_PAGES]
     first = [nb for nb in stale if nb not in last]
     return [wave for wave in (first, last) if wave]
@@ -191,7 +173,7 @@ def render(executed: list[str]) -> None:
 def write_ledger_files() -> None:
     """The ledger as downloadable JSON and CSV at the site's root, which the ledger page links.
 
-    Taken from the ledger page's executed output in the cache (``analysis.ledger.publish``): the
+    Taken from the ledger page's executed output in the cache (``analysis.site.ledger.publish``): the
     files are exactly the ledger the page shows, and the ledger (with its robustness re-grading)
     is computed once. Written before the render, so the site is complete once the render ends.
     """
@@ -200,7 +182,7 @@ def write_ledger_files() -> None:
     files = [output["metadata"][LEDGER_FILES_KEY] for cell in cells for output in cell.get("outputs", [])
              if LEDGER_FILES_KEY in output.get("metadata", {})]
     if len(files) != 1:
-        raise BuildError(f"{LEDGER_PAGE} must publish its files once (analysis.ledger.publish); found {len(files)}")
+        raise BuildError(f"{LEDGER_PAGE} must publish its files once (analysis.site.ledger.publish); found {len(files)}")
     (BUILD / "html").mkdir(parents=True, exist_ok=True)
     for name, text in files[0].items():
         (BUILD / "html" / name).write_text(text, encoding="utf-8")

@@ -12,7 +12,7 @@ import types
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-from analysis.data import derived
+from analysis.core.data import derived
 
 TYPE_NAMES = {int: "an integer", float: "a number", str: "a string", bool: "true or false", dict: "a mapping",
               list: "a list"}
@@ -44,7 +44,7 @@ class Param:
     exclusive: bool = False    # bounds themselves not allowed
     range_note: str = ""       # where the bounds come from, e.g. "the fiscal years the staffing data cover"
     check: Callable[[Any], None] | None = None  # further checks (for mappings), raising ValueError
-    grid: tuple = ()           # sensible alternatives to the default, to re-grade verdicts under (analysis.robustness)
+    grid: tuple = ()           # sensible alternatives to the default, to re-grade verdicts under (analysis.site.robustness)
 
     def default_value(self) -> Any:
         """The default, read from the data when ``default`` is a function."""

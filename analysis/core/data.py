@@ -17,7 +17,8 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-REPO_ROOT = Path(__file__).resolve().parents[1]
+from analysis.core.book import REPO_ROOT
+
 CATALOGUE_NAME = "datapackage.yaml"
 
 

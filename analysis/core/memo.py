@@ -17,7 +17,7 @@ import os
 import pickle
 from typing import Callable
 
-from analysis.data import CATALOGUE_NAME, REPO_ROOT, data_dir, record_read, resource
+from analysis.core.data import CATALOGUE_NAME, REPO_ROOT, data_dir, record_read, resource
 
 MEMO_DIR = REPO_ROOT / "_build" / ".memo"
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 import math
 from dataclasses import asdict, dataclass, field
 
-from analysis.claims import Claim, Figure
-from analysis.fmt import number, share
+from analysis.core.claims import Claim, Figure
+from analysis.core.fmt import number, share
 
 ACCURATE = "accurate"
 ROUGHLY_RIGHT = "roughly right"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.data import load
+from analysis.core.data import load
 
 DEFLATORS = {
     "cpi-u": "CPI-U, U.S. city average, all items (BLS, 1982-84=100)",

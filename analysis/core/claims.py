@@ -12,12 +12,12 @@ from functools import lru_cache
 
 import yaml
 
-from analysis.chapters import CHAPTERS
-from analysis.data import data_dir, record_read
+from analysis.core.book import CHAPTERS
+from analysis.core.data import data_dir, record_read
 
 QUALIFIERS = ("exact", "about", "more-than", "at-least", "less-than", "at-most", "range")
 # What kind of statement a stated figure is, and the qualifiers each kind takes (the verdict engine
-# grades each kind by its own rule; see analysis.verdicts).
+# grades each kind by its own rule; see analysis.core.verdicts).
 KINDS = {
     "point": ("exact", "about"),                                          # "approximately 20,000"
     "threshold": ("more-than", "at-least", "less-than", "at-most"),       # "surpassed 100,000"

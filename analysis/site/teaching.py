@@ -9,8 +9,8 @@ from __future__ import annotations
 from html import escape
 
 from analysis import chapters
-from analysis.build import toc_notebooks
-from analysis.claims import essays, registry
+from analysis.core.book import toc_notebooks
+from analysis.core.claims import essays, registry
 
 
 def summary(module) -> str:
@@ -24,7 +24,7 @@ def summary(module) -> str:
 def written_chapters() -> list[str]:
     """The chapters with a module and a notebook in the table of contents, in reading order."""
     in_toc = [p.stem for p in toc_notebooks() if p.parent.name == "chapters"]
-    return [slug for slug in in_toc if slug in chapters.written()]
+    return [slug for slug in in_toc if slug in list(chapters.CHAPTERS)]
 
 
 def chapter_guide() -> list[dict]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.data import derived, load
+from analysis.core.data import derived, load
 
 
 def agents(region: str = "nationwide") -> pd.Series:

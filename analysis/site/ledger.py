@@ -1,5 +1,5 @@
 """The claims ledger: every registered claim with its verdict, from the chapters' defaults, and
-whether that verdict survives the chapters' other sensible choices (analysis.robustness)."""
+whether that verdict survives the chapters' other sensible choices (analysis.site.robustness)."""
 from __future__ import annotations
 
 from html import escape
@@ -7,11 +7,12 @@ from types import SimpleNamespace
 
 import pandas as pd
 
-from analysis import chapters, robustness
-from analysis.build import LEDGER_FILES_KEY
-from analysis.claims import Claim, essays, registry
-from analysis.fmt import recomputed, sentence
-from analysis.verdicts import DESCRIPTIVE, KIND_RULES, VERDICTS, Check, ClaimResult, unverified
+from analysis.site import robustness
+from analysis import chapters
+from analysis.core.book import LEDGER_FILES_KEY
+from analysis.core.claims import Claim, essays, registry
+from analysis.core.fmt import recomputed, sentence
+from analysis.core.verdicts import DESCRIPTIVE, KIND_RULES, VERDICTS, Check, ClaimResult, unverified
 
 COLUMNS = ["id", "essay", "claim", "stated", "verdict", "reason", "faithful", "holds", "robustness", "checks",
            "chapter"]
@@ -26,7 +27,7 @@ def stated_text(claim: Claim) -> str:
 
 def chapter_results() -> dict[str, ClaimResult]:
     """Each chapter's checked claims with default parameters, by claim id."""
-    return {r.claim_id: r for slug in chapters.written()
+    return {r.claim_id: r for slug in list(chapters.CHAPTERS)
             for r in chapters.module(slug).check_claims(**chapters.module(slug).PARAMETERS.defaults())}
 
 

@@ -1,7 +1,7 @@
 """Growth measures the essays use: "doubled", "nine-fold", "17% in 17 years after inflation"."""
 from __future__ import annotations
 
-from analysis.inflation import price_ratio
+from analysis.core.inflation import price_ratio
 
 
 def ratio(start: float, end: float) -> float:

@@ -18,9 +18,9 @@ from pathlib import Path
 import yaml
 
 from analysis import chapters
-from analysis.build import BUILD, kernels_import_this_checkout
-from analysis.data import REPO_ROOT, DataError
-from analysis.reviewers import no_separation_notes
+from analysis.tools.build import BUILD, kernels_import_this_checkout
+from analysis.core.data import REPO_ROOT, DataError
+from analysis.site.reviewers import no_separation_notes
 
 PUBLISHED = BUILD / "html" / "ledger.json"
 UNCHANGED, CHANGED, ERROR = 0, 1, 2  # exit statuses
@@ -69,14 +69,12 @@ def plan(selected: list[str], values: dict) -> dict[str, dict]:
     """The parameters given to each selected chapter, every one checked by its chapter's declaration."""
     for slug in selected:
         if slug not in chapters.CHAPTERS:
-            raise ReproduceError(f"unknown chapter {slug!r}; chapters: {', '.join(chapters.written())}")
-        if chapters.module(slug) is None:
-            raise ReproduceError(f"chapter {slug!r} is not written yet; chapters: {', '.join(chapters.written())}")
-    slugs = list(dict.fromkeys(selected)) or chapters.written()
+            raise ReproduceError(f"unknown chapter {slug!r}; chapters: {', '.join(chapters.CHAPTERS)}")
+    slugs = list(dict.fromkeys(selected)) or list(chapters.CHAPTERS)
     declared = {slug: chapters.module(slug).PARAMETERS.names() for slug in slugs}
     for name in values:
         if not any(name in names for names in declared.values()):
-            elsewhere = [slug for slug in chapters.written() if name in chapters.module(slug).PARAMETERS.names()]
+            elsewhere = [slug for slug in chapters.CHAPTERS if name in chapters.module(slug).PARAMETERS.names()]
             hint = (f"it belongs to {', '.join(elsewhere)}: add " + " or ".join(f"--chapter {e}" for e in elsewhere)
                     if elsewhere else
                     "; ".join(f"{slug}: {', '.join(names)}" for slug, names in declared.items()))
@@ -148,7 +146,7 @@ def published_ledger(against: Path | None) -> tuple[dict[str, dict], str]:
     site's ledger.json, else the ledger computed from this checkout with default parameters."""
     path = against or (PUBLISHED if PUBLISHED.is_file() else None)
     if path is None:
-        from analysis import ledger
+        from analysis.site import ledger
         with no_separation_notes():
             records = json.loads(ledger.to_json(ledger.build()))  # through JSON, exactly as the site publishes it
         return {r["id"]: r for r in records}, "the ledger computed with default parameters"
@@ -217,15 +215,15 @@ def _published_checks(row: dict | None) -> dict[str, str]:
     """A published claim's recomputed values by stated figure."""
     from types import SimpleNamespace
 
-    from analysis.fmt import recomputed
+    from analysis.core.fmt import recomputed
     return {c["stated"]: recomputed(SimpleNamespace(**c)) for c in (row or {}).get("checks") or []}
 
 
 def compare(outputs: dict[str, Path], published: dict[str, dict]) -> list[Figure]:
     """Each stated figure the executed notebooks glued, beside its published recomputed value, with the
     claim's verdict, published and new: figure compared with figure, never one claim's headline with another's."""
-    from analysis.claims import registry
-    from analysis.notebook import glued
+    from analysis.core.claims import registry
+    from analysis.site.notebook import glued
     figures = []
     for slug, output in outputs.items():
         values = glued(output)
