@@ -40,17 +40,18 @@ def main(argv: list[str] | None = None) -> int:
                     "1: something changed; 2: an error (its cause in one line).")
     again.add_argument("--chapter", action="extend", nargs="+", default=[], metavar="NAME",
                        help="chapters to run (default: every written chapter)")
-    again.add_argument("-p", dest="assignments", action="append", default=[], metavar="NAME=VALUE",
-                       help="a parameter, for each selected chapter that declares it; values are read as "
-                            "papermill's -p reads them (numbers, True/False, else text)")
+    again.add_argument("-p", dest="assignments", action="append", nargs="+", default=[], metavar="NAME=VALUE",
+                       help="a parameter, for each selected chapter that declares it (CHAPTER.NAME=VALUE: for that "
+                            "chapter alone; papermill's NAME VALUE works too); values are read as papermill's -p "
+                            "reads them (numbers, True/False, else text)")
     again.add_argument("-f", dest="parameter_file", type=Path, metavar="params.yaml",
                        help="a YAML mapping of parameters (the way to pass mappings such as weights)")
     again.add_argument("--jobs", type=count, default=None, help="notebooks run at once (default: all cores)")
     again.add_argument("--out", type=Path, default=None, help="folder for the executed notebooks "
                                                               "(default: _build/reproduce)")
     again.add_argument("--against", type=Path, default=None, metavar="ledger.json",
-                       help="ledger to compare with (default: _build/html/ledger.json if the site was built, "
-                            "else the ledger computed with default parameters)")
+                       help="ledger to compare with: a site's ledger.json or an edition's (default: the current "
+                            "edition's, editions/<version>/ledger.json)")
     declared = commands.add_parser("parameters", help="print every chapter's parameters as Markdown tables")
     declared.add_argument("--readme", action="store_true", help="write them into README.md instead")
     args = parser.parse_args(argv)
