@@ -52,6 +52,8 @@ def main(argv: list[str] | None = None) -> int:
     again.add_argument("--against", type=Path, default=None, metavar="ledger.json",
                        help="ledger to compare with: a site's ledger.json or an edition's (default: the current "
                             "edition's, editions/<version>/ledger.json)")
+    commands.add_parser("edition", help="write the ledger computed from this checkout as the current edition "
+                                        "(the version and date in CITATION.cff), to commit when publishing")
     declared = commands.add_parser("parameters", help="print every chapter's parameters as Markdown tables")
     declared.add_argument("--readme", action="store_true", help="write them into README.md instead")
     args = parser.parse_args(argv)
@@ -78,6 +80,13 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         return 0
     frame = ledger.build()
+    if args.command == "edition":
+        import json
+
+        from analysis.site import editions
+        version, date = editions.current()
+        print(f"wrote {editions.write(version, date, json.loads(ledger.to_json(frame)))}")
+        return 0
     sys.stdout.write(ledger.to_json(frame) if args.format == "json" else ledger.to_csv(frame))
     return 0
 
