@@ -194,6 +194,7 @@ def test_page_is_clean_accessible_light_and_unbroken(browser, site, weights, nam
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"{name.replace('/', '_')}-{width}.png"), full_page=True)
     assert not problems, "\n".join(problems)
+    assert page.locator("main .output.stderr").count() == 0  # a library's warning is not for readers
     images = page.eval_on_selector_all("main img", "els => els.map(e => [e.src, e.naturalWidth, e.alt])")
     for src, natural_width, alt in images:
         assert natural_width > 0, f"{src} did not load"
@@ -335,6 +336,23 @@ def test_site_search_finds_border_patrol(browser, site):
     page.wait_for_selector("#search-results ul.search li", timeout=15000)
     results = page.eval_on_selector_all("#search-results ul.search li a", "els => els.map(e => e.href)")
     assert any(re.search(r"chapters/budgets\.html", r) for r in results), results
+    assert not problems
+    page.close()
+
+
+def test_search_snippets_leave_out_hidden_solutions(browser, site):
+    """Search for a word only a hidden solution on the budgets page uses: the page is found (the index
+    holds the whole page), but its snippet quotes none of the solution."""
+    page, problems = open_page(browser, urljoin(site, "book/chapters/budgets.html"))
+    solutions = " ".join(page.eval_on_selector_all("div.solution", "els => els.map(e => e.textContent)"))
+    rest = page.evaluate("""() => { const main = document.querySelector('[role=main]').cloneNode(true);
+      main.querySelectorAll('.solution').forEach(e => e.remove()); return main.textContent.toLowerCase(); }""")
+    word = max((w for w in re.findall(r"[A-Za-z]{7,}", solutions) if w.lower() not in rest), key=len)
+    page.goto(urljoin(site, f"search.html?q={word}"), wait_until="networkidle")
+    page.wait_for_selector("#search-results ul.search li p.context", timeout=15000)
+    snippets = page.eval_on_selector_all("#search-results ul.search li", "els => els.map(e => [e.querySelector('a').href, e.textContent])")
+    budgets = [text for link, text in snippets if "chapters/budgets.html" in link]
+    assert budgets and all(word.lower() not in text.lower() for text in budgets), (word, budgets)
     assert not problems
     page.close()
 
