@@ -70,7 +70,10 @@ def explain(changes: dict[str, list[str]], slug: str) -> str:
     if not changes:
         return "Robust: the same verdict under every alternative tried."
     meanings = {p.name: p.meaning for p in chapters.module(slug).PARAMETERS.params}
-    return "Depends on: " + "; ".join(f"{meanings[name]} ({', '.join(found)})" for name, found in changes.items()) + "."
+    yes_no = {"True:": "yes:", "False:": "no:"}  # a switch reads as yes or no
+    shown = {name: [" ".join([yes_no.get(f.split(" ", 1)[0], f.split(" ", 1)[0]), f.split(" ", 1)[1]]) for f in found]
+             for name, found in changes.items()}
+    return "Depends on: " + "; ".join(f"{meanings[name]} ({', '.join(found)})" for name, found in shown.items()) + "."
 
 
 def assess(default_verdicts: dict[str, str]) -> dict[str, dict[str, list[str]]]:
@@ -89,8 +92,6 @@ def assess(default_verdicts: dict[str, str]) -> dict[str, dict[str, list[str]]]:
 
 
 def _shown(value: Any) -> str:
-    if isinstance(value, bool):
-        return "yes" if value else "no"
     return f"{value:g}" if isinstance(value, float) else str(value)
 
 
