@@ -167,7 +167,19 @@ def render(executed: list[str]) -> None:
     done = subprocess.run([str(jupyter_book), "build", str(REPO_ROOT), "--warningiserror", "--keep-going"])
     if done.returncode != 0:
         raise BuildError(f"jupyter-book build failed (exit {done.returncode}); see the warnings above")
+    write_root_page()
     RENDERED.write_text(inputs)
+
+
+def write_root_page() -> None:
+    """The site's root page: Jupyter Book's redirect to the first page, with a language, a title and a
+    link for browsers that do not follow the redirect (its own has none of the three)."""
+    config = yaml.safe_load((REPO_ROOT / "_config.yml").read_text(encoding="utf-8"))
+    first = yaml.safe_load((REPO_ROOT / "_toc.yml").read_text(encoding="utf-8"))["root"] + ".html"
+    (BUILD / "html" / "index.html").write_text(
+        f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>{config["title"]}</title>\n'
+        f'<meta http-equiv="Refresh" content="0; url={first}">\n</head>\n'
+        f'<body><p><a href="{first}">{config["title"]}</a></p></body>\n</html>\n', encoding="utf-8")
 
 
 def write_ledger_files() -> None:
