@@ -67,14 +67,19 @@ def describe(changes: dict[str, list[str]]) -> str:
     return DEPENDS + "; ".join(f"{name} ({', '.join(found)})" for name, found in changes.items())
 
 
-@traced
 def chapter_grid(slug: str) -> list[tuple[Variant, list]]:
     """A chapter's claims re-graded under each alternative of its grid, kept on disk with the files
     they were computed from: the build computes them beside the chapters' notebooks, on another
     core, and the ledger page reads them back."""
     module = chapters.module(slug)
+    return _regraded(slug, tuple(v for v in variants(slug, module.PARAMETERS) if v.values is not None))
+
+
+@traced
+def _regraded(slug: str, tried: tuple[Variant, ...]) -> list[tuple[Variant, list]]:
+    """The alternatives are part of the key: a changed grid is computed afresh."""
     with no_separation_notes():
-        return [(v, module.check_claims(**v.values)) for v in variants(slug, module.PARAMETERS) if v.values is not None]
+        return [(v, chapters.module(slug).check_claims(**v.values)) for v in tried]
 
 
 def assess(default_verdicts: dict[str, str]) -> dict[str, str]:
