@@ -72,11 +72,12 @@ def main(argv: list[str] | None = None) -> int:
         bench_main(args.runs)
         return 0
     if args.command == "build":
-        from analysis.tools.build import BuildError, build
+        from analysis.tools.build import LOG, BuildError, build, shown
         try:
             build(args.jobs)
-        except BuildError as error:
-            print(f"build failed: {error}", file=sys.stderr)
+        except BuildError as error:  # the cause first, in one line; then its traceback, if any
+            print(f"build failed: {error}".rstrip(), file=sys.stderr)
+            print(f"build failed; the kernels' and Sphinx's output is in {shown(LOG)}", file=sys.stderr)
             return 1
         return 0
     frame = ledger.build()

@@ -15,7 +15,9 @@ from typing import Any
 import pandas as pd
 
 from analysis import chapters
+from analysis.core.memo import traced
 from analysis.core.params import Parameters
+from analysis.site.reviewers import no_separation_notes
 
 ROBUST = "robust"
 DEPENDS = "depends on "
@@ -76,15 +78,28 @@ def explain(changes: dict[str, list[str]], slug: str) -> str:
     return "Depends on: " + "; ".join(f"{meanings[name]} ({', '.join(found)})" for name, found in shown.items()) + "."
 
 
+def chapter_grid(slug: str) -> list[tuple[Variant, list]]:
+    """A chapter's claims re-graded under each alternative of its grid, kept on disk with the files
+    they were computed from: the build computes them beside the chapters' notebooks, on another
+    core, and the ledger page reads them back."""
+    module = chapters.module(slug)
+    return _regraded(slug, tuple(v for v in variants(slug, module.PARAMETERS) if v.values is not None))
+
+
+@traced
+def _regraded(slug: str, tried: tuple[Variant, ...]) -> list[tuple[Variant, list]]:
+    """The alternatives are part of the key: a changed grid is computed afresh."""
+    with no_separation_notes():
+        return [(v, chapters.module(slug).check_claims(**v.values)) for v in tried]
+
+
 def assess(default_verdicts: dict[str, str]) -> dict[str, dict[str, list[str]]]:
     """For each claim a chapter with grids computes: the alternatives that change its verdict from its
     verdict under the defaults (``default_verdicts``, by claim id), by parameter, as ``value: verdict``
     (none: the verdict is robust); ``describe`` and ``explain`` put them in words."""
     changes: dict[str, dict[str, list[str]]] = {}
-    for variant in all_variants():
-        if variant.values is None:
-            continue
-        for result in chapters.module(variant.chapter).check_claims(**variant.values):
+    for variant, results in [found for slug in list(chapters.CHAPTERS) for found in chapter_grid(slug)]:
+        for result in results:
             moved = changes.setdefault(result.claim_id, {})
             if result.verdict != default_verdicts[result.claim_id]:
                 moved.setdefault(variant.parameter, []).append(f"{_shown(variant.value)}: {result.verdict}")
