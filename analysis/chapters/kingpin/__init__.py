@@ -13,9 +13,10 @@ from analysis.chapters.common import data_years
 from analysis.chapters.kingpin.effects import (DOUBLING_SAMPLES, ESTIMATORS, SAMPLES, _doubling_sample, _kingpin_claims,
                                                _sample, event_study, event_study_figure, pooled_effects, rise_lasts,
                                                two_stage_effect)
-from analysis.chapters.kingpin.national_series import (SERIES, VINTAGES, _peak_claim, _series_years, matches, national,
-                                                national_figure, national_population, vintage_label)
-from analysis.chapters.kingpin.municipal_panel import EVENT_SETS, events, neighbours, panel, panel_years, population_gap_years
+from analysis.chapters.kingpin.municipal_panel import (EVENT_SETS, events, neighbours, panel, panel_years,
+                                                       population_gap_years)
+from analysis.chapters.kingpin.national_series import (SERIES, VINTAGES, _peak_claim, _series_years, matches,
+                                                       national, national_figure, national_population, vintage_label)
 from analysis.chapters.kingpin.sinaloa import SINALOA, _chapo_claim, sinaloa_figure, state_annual
 # the tables the notebook shows, by the chapter's name
 from analysis.chapters.kingpin.effects import raw_counts  # noqa: F401
