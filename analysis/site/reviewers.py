@@ -47,7 +47,7 @@ def _block(text: str) -> tuple[int, int]:
 
 
 def readme_block(text: str) -> str:
-    """The generated part of the README, between its markers."""
+    """The generated part of the README, between its markers (the test that the README is current reads it)."""
     start, end = _block(text)
     return text[start:end].strip("\n") + "\n"
 
