@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 from analysis.chapters import border_index as bi
+from analysis.chapters.border_index import essay_figures, indicators, method
 from analysis.core.data import load
 from analysis.core.params import Param
 
@@ -16,7 +17,7 @@ DEFAULTS = bi.PARAMETERS.defaults()
 
 @pytest.fixture(scope="module")
 def result():
-    return bi.compute(**DEFAULTS)
+    return method.compute(**DEFAULTS)
 
 
 def test_a_normalized_value_recomputed_by_hand(result):
@@ -56,18 +57,18 @@ def test_only_complete_indicators_enter(result):
 
 
 def test_treaty_status_only_where_a_source_states_it():
-    assert bi.att_status("SLV", 2023) == 1.0  # ratified 2014
-    assert math.isnan(bi.att_status("GTM", 2015))  # ratified in 2016; no source states its status in 2015
-    assert bi.att_status("USA", 2023) == 0.0  # signed 2013, revoked 2019, never ratified
-    assert math.isnan(bi.att_status("USA", 2014))  # a signature alone says nothing about ratification
-    assert math.isnan(bi.att_status("MEX", 2023))  # signature seen, ratification not
-    assert math.isnan(bi.att_status("FIN", 2023))
+    assert indicators.att_status("SLV", 2023) == 1.0  # ratified 2014
+    assert math.isnan(indicators.att_status("GTM", 2015))  # ratified in 2016; no source states its status in 2015
+    assert indicators.att_status("USA", 2023) == 0.0  # signed 2013, revoked 2019, never ratified
+    assert math.isnan(indicators.att_status("USA", 2014))  # a signature alone says nothing about ratification
+    assert math.isnan(indicators.att_status("MEX", 2023))  # signature seen, ratification not
+    assert math.isnan(indicators.att_status("FIN", 2023))
 
 
 def test_monte_carlo_ranks_are_identical_for_the_same_seed(result):
-    again = bi.compute(**DEFAULTS)
+    again = method.compute(**DEFAULTS)
     pd.testing.assert_frame_equal(again.random, result.random)
-    other = bi.compute(**{**DEFAULTS, "seed": DEFAULTS["seed"] + 1})
+    other = method.compute(**{**DEFAULTS, "seed": DEFAULTS["seed"] + 1})
     assert not other.random.equals(result.random)
     assert result.random.shape == (10000, 18)
     assert set(result.random.loc[0]) <= set(range(1, 19))
@@ -84,19 +85,19 @@ def test_robust_and_weight_dependent_conclusions(result):
 
 def test_geometric_mean_by_hand():
     normalized = pd.DataFrame({"a": [1.0, 4.0], "b": [4.0, 1.0], "c": [2.0, 2.0]}, index=["X", "Y"])
-    inds = [bi.Indicator("a", "crime_governance", "", "wgi", "", True),
-            bi.Indicator("b", "crime_governance", "", "wgi", "", True),
-            bi.Indicator("c", "international_agreements", "", "gitoc", "", True)]
-    out = bi.scores(normalized, inds, {"crime_governance": 0.5, "international_agreements": 0.5}, "geometric")
+    inds = [indicators.Indicator("a", "crime_governance", "", "wgi", "", True),
+            indicators.Indicator("b", "crime_governance", "", "wgi", "", True),
+            indicators.Indicator("c", "international_agreements", "", "gitoc", "", True)]
+    out = method.scores(normalized, inds, {"crime_governance": 0.5, "international_agreements": 0.5}, "geometric")
     assert out.at["X", "crime_governance"] == pytest.approx(2.0)  # sqrt(1 * 4)
     assert out.at["X", "index"] == pytest.approx(2.0)
-    arithmetic = bi.scores(normalized, inds, {"crime_governance": 0.5, "international_agreements": 0.5}, "arithmetic")
+    arithmetic = method.scores(normalized, inds, {"crime_governance": 0.5, "international_agreements": 0.5}, "arithmetic")
     assert arithmetic.at["Y", "crime_governance"] == pytest.approx(2.5)
 
 
 def test_unficyp_is_misdated_by_ten_years():
     [r] = bi.check_claims(**DEFAULTS)
-    assert bi.unficyp_year() == 1964
+    assert essay_figures.unficyp_year() == 1964
     assert DEFAULTS["year_tolerance"] == 0.0  # "est. 1974": one year, unhedged
     [check] = r.checks
     assert (r.claim_id, check.stated, check.recomputed, check.verdict, r.verdict) == (
@@ -111,7 +112,7 @@ def test_unficyp_is_misdated_by_ten_years():
 def _unficyp_with_record(record: int, tolerance: float):
     """The chapter's UNFICYP claim graded as the chapter grades it, against a record year of our choosing."""
     from unittest import mock
-    with mock.patch.object(bi, "unficyp_founding", return_value=pd.Timestamp(f"{record}-03-04")):
+    with mock.patch.object(essay_figures, "unficyp_founding", return_value=pd.Timestamp(f"{record}-03-04")):
         [r] = bi.check_claims(**{**DEFAULTS, "year_tolerance": tolerance})
     return r
 
@@ -148,9 +149,9 @@ def test_the_comparison_year_is_the_essays_present():
 
 
 def test_us_and_mexico_over_time():
-    family = bi.wgi_family(["USA", "MEX"])
+    family = indicators.wgi_family(["USA", "MEX"])
     assert round(family.at[2011, "USA"], 2) == 1.24 and round(family.at[2023, "MEX"], 2) == -0.66
-    change = bi.wgi_change("USA", 2011, 2023).set_index("indicator")
+    change = indicators.wgi_change("USA", 2011, 2023).set_index("indicator")
     assert change.at["Political stability, no violence (WGI)", "change"] == -0.56
     assert change["beyond the margin"].tolist() == ["no", "no", "no", "yes"]
 
@@ -186,7 +187,7 @@ def test_a_list_parameter_names_what_is_allowed():
 
 
 def test_geometric_with_rank_normalization_is_positive():
-    r = bi.compute(**{**DEFAULTS, "normalization": "rank", "aggregation": "geometric", "draws": 200})
+    r = method.compute(**{**DEFAULTS, "normalization": "rank", "aggregation": "geometric", "draws": 200})
     assert (r.normalized.to_numpy() >= 1).all()
     assert np.isfinite(r.scores["index"]).all()
     assert r.summary["rank"].min() == 1

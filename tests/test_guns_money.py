@@ -4,8 +4,10 @@ from __future__ import annotations
 import pytest
 
 from analysis.chapters import guns_money as g
+from analysis.chapters.guns_money import border, money, ports, rubric
 from analysis.core import verdicts as v
 from analysis.core.claims import claim, present, registry
+from analysis.core.series import crossings
 
 DEFAULTS = g.PARAMETERS.defaults()
 
@@ -58,8 +60,8 @@ def test_cash_both_figures_against_gao_11_73():
     assert faithful.verdict == v.ACCURATE
     wrong = v.judge(cash.claim_id, [v.cited(figure(cash.claim_id, 0), source="GAO", value=67)], 0.10)
     assert wrong.verdict == v.MISQUOTED
-    assert g.interdiction_rate(41e6, 16, 39e9) == pytest.approx(41e6 * 12 / 16 / 39e9 * 100)
-    assert g.interdiction_rate(41e6, 16, 18e9) == pytest.approx(0.1708, abs=1e-4)
+    assert money.interdiction_rate(41e6, 16, 39e9) == pytest.approx(41e6 * 12 / 16 / 39e9 * 100)
+    assert money.interdiction_rate(41e6, 16, 18e9) == pytest.approx(0.1708, abs=1e-4)
 
 
 def test_the_cash_defaults_are_read_from_the_gao_rows_not_typed():
@@ -67,10 +69,10 @@ def test_the_cash_defaults_are_read_from_the_gao_rows_not_typed():
     params = {p.name: p for p in g.PARAMETERS.params}
     for name in ("seized_usd", "months_covered", "flow_low_usd", "flow_high_usd"):
         assert callable(params[name].default), f"{name}'s default is typed, not read from the data"
-    seizure = g.gao_seizures()
+    seizure = money.gao_seizures()
     assert (seizure["period_start"], seizure["period_end"], seizure["value"]) == ("2009-03", "2010-06", 41e6)
-    assert DEFAULTS["seized_usd"] == seizure["value"] and DEFAULTS["months_covered"] == g.months_spanned(seizure) == 16
-    assert g.months_spanned({"period_start": "2009-10", "period_end": "2010-09"}) == 12
+    assert DEFAULTS["seized_usd"] == seizure["value"] and DEFAULTS["months_covered"] == money.months_spanned(seizure) == 16
+    assert money.months_spanned({"period_start": "2009-10", "period_end": "2010-09"}) == 12
 
 
 def test_deaths_typical_year_and_the_years_in_the_range():
@@ -90,7 +92,7 @@ def test_fence_costs_per_mile_and_per_year():
     fence = results()["heyman-fence-cost"]
     assert fence.verdict == v.ACCURATE and values(fence) == [2.4, 6.5]
     assert {c.tier for c in fence.checks} == {"secondary"} and all("GAO-09-896" in c.source for c in fence.checks)
-    costs = g.fence_costs()
+    costs = money.fence_costs()
     assert costs["build_per_mile"] == pytest.approx(4e6)
     assert costs["upkeep_per_year"] == pytest.approx(325e6)
     assert costs["upkeep_per_mile_year"] == pytest.approx(325e6 / 600)
@@ -105,7 +107,7 @@ def test_traffic_keeps_the_essays_baseline_and_grades_the_nearest_version_only_a
     assert values(nearest) == [pytest.approx(4742925 / 3254084), pytest.approx(0.7331, abs=1e-4)]
     assert "2 years after NAFTA" in nearest.reason
     assert 1996 in g.PARAMETERS.params[g.PARAMETERS.names().index("traffic_baseline_year")].grid
-    trucks = g.crossings("Trucks")
+    trucks = crossings("Trucks")
     assert trucks[1998] == 3946543  # GAO: "nearly 4 million" in FY1998
 
 
@@ -113,7 +115,7 @@ def test_borderlands_population_depends_on_the_definition():
     on_line = results()["heyman-borderlands-population"]
     assert values(on_line) == [7299014] and on_line.verdict == v.ACCURATE
     assert "census count" in on_line.reason
-    assert g.borderland_population("on-the-line", 2010) == (7299014, 22)
+    assert border.borderland_population("on-the-line", 2010) == (7299014, 22)
     assert results(borderlands="border-states")["heyman-borderlands-population"].verdict == v.UNDERSTATED
     later = results(population_year=2019)["heyman-borderlands-population"]
     assert values(later) == [7818688] and "July 1 estimate" in later.reason
@@ -152,35 +154,35 @@ def test_registry_kinds_of_the_unverifiable_claims_can_fail():
 
 
 def test_port_inspectors_grew_in_the_nineties():
-    assert list(g.inspectors().index) == [1990, 1997]  # the FY1998 figure was a plan
+    assert list(ports.inspectors().index) == [1990, 1997]  # the FY1998 figure was a plan
     assert g.chapter_values()["inspectors_ratio"] == "2.70-fold"
 
 
 def test_shift_scenario():
-    scenario = g.shift_scenario(10000, 2010)
+    scenario = ports.shift_scenario(10000, 2010)
     assert scenario["share_of_patrol"] == pytest.approx(10000 / 20558 * 100)
     assert scenario["added_to_ports"] == pytest.approx(10000 / 20600 * 100)
-    assert g.shift_scenario(5000, 2010)["share_of_patrol"] == pytest.approx(5000 / 20558 * 100)
+    assert ports.shift_scenario(5000, 2010)["share_of_patrol"] == pytest.approx(5000 / 20558 * 100)
 
 
 def test_rubric_orderings_follow_the_weights():
-    ratings = g.ESSAY_RATINGS
-    assert g.ordering(ratings, g.EQUAL_WEIGHTS) == "guns-drugs-money > terrorism = unauthorized migration"
-    assert g.ordering(ratings, {"harm": 1, "probability": 0, "feasibility": 0}) == \
+    ratings = rubric.ESSAY_RATINGS
+    assert rubric.ordering(ratings, rubric.EQUAL_WEIGHTS) == "guns-drugs-money > terrorism = unauthorized migration"
+    assert rubric.ordering(ratings, {"harm": 1, "probability": 0, "feasibility": 0}) == \
         "terrorism = guns-drugs-money > unauthorized migration"
-    assert g.ordering(ratings, {"harm": 0, "probability": 1, "feasibility": 0}) == \
+    assert rubric.ordering(ratings, {"harm": 0, "probability": 1, "feasibility": 0}) == \
         "guns-drugs-money = unauthorized migration > terrorism"
-    shares = g.orderings_share(ratings)
+    shares = rubric.orderings_share(ratings)
     assert shares["share of weightings (%)"].sum() == pytest.approx(100, abs=0.5)
-    assert g.first_share(ratings, "guns-drugs-money") == 100
+    assert rubric.first_share(ratings, "guns-drugs-money") == 100
     low_guns = {**ratings, "guns-drugs-money": {"harm": 1, "probability": 1, "feasibility": 1}}
-    assert g.first_share(low_guns, "guns-drugs-money") == 0
+    assert rubric.first_share(low_guns, "guns-drugs-money") == 0
 
 
 @pytest.mark.parametrize("values, message", [
     ({"ratings": {"terrorism": {"harm": 3, "probability": 1, "feasibility": 2}}},
      "parameter 'ratings' must rate exactly terrorism, guns-drugs-money, unauthorized migration"),
-    ({"ratings": g.ESSAY_RATINGS | {"terrorism": {"harm": 4, "probability": 1, "feasibility": 2}}},
+    ({"ratings": rubric.ESSAY_RATINGS | {"terrorism": {"harm": 4, "probability": 1, "feasibility": 2}}},
      "parameter 'ratings' 'terrorism' 'harm'=4; allowed: 1, 2 or 3"),
     ({"weights": {"harm": -1, "probability": 1, "feasibility": 1}}, "parameter 'weights' must be numbers of zero"),
     ({"flow_low_usd": 40e9}, "parameter 'flow_low_usd'=40000000000.0 must not exceed 'flow_high_usd'"),

@@ -7,6 +7,8 @@ import pytest
 
 from analysis.core import verdicts as v
 from analysis.chapters import kingpin as k
+from analysis.chapters.kingpin import effects, municipal_panel, national_series, sinaloa
+from analysis.core.claims import claim, present
 from analysis.core.data import load
 
 warnings.filterwarnings("ignore", message=".*observations removed because of separation")
@@ -18,20 +20,20 @@ def results(**params):
 
 
 def test_defaults_follow_the_essay():
-    assert DEFAULTS["last_year"] == k.present("byers2024")
+    assert DEFAULTS["last_year"] == present("byers2024")
     assert (DEFAULTS["event_set"], DEFAULTS["kingpin_years"]) == ("captures", "2001-2010")  # the study's
     assert (DEFAULTS["chapo_before_year"], DEFAULTS["chapo_after_year"]) == (2013, 2017)
 
 
 def test_national_series_vintages_and_the_printed_figure():
-    sesnsp = k.national("sesnsp-homicidio-doloso-victims", "latest")["value"]
+    sesnsp = national_series.national("sesnsp-homicidio-doloso-victims", "latest")["value"]
     assert sesnsp[2018] == 33742 and sesnsp.idxmax() == 2019 and sesnsp.max() == 34723
     assert sesnsp.index.max() == 2024  # 2025 is partial and left out
-    inegi = k.national("inegi-homicides", "latest")["value"]
+    inegi = national_series.national("inegi-homicides", "latest")["value"]
     assert inegi[2018] == 36685 and inegi.idxmax() == 2020
-    assert k.matches(33341) == ["sesnsp-homicidio-doloso-victims (2019-01-release, 2018)"]
-    assert k.national("sesnsp-homicidio-doloso-victims", "first")["value"][2018] == 33341
-    summary = k.series_summary(2000, 2024).set_index(["series", "vintage"])
+    assert national_series.matches(33341) == ["sesnsp-homicidio-doloso-victims (2019-01-release, 2018)"]
+    assert national_series.national("sesnsp-homicidio-doloso-victims", "first")["value"][2018] == 33341
+    summary = national_series.series_summary(2000, 2024).set_index(["series", "vintage"])
     assert summary.loc[("sesnsp-homicidio-doloso-victims", "2019-01-release"), "2018"] == "33,341"
     assert summary.loc[("inegi-homicides", "definitive"), "peak year"] == 2020
 
@@ -70,7 +72,7 @@ def test_peak_claim_grades_the_year_the_count_and_the_fall():
 
 
 def test_peak_claim_kinds_fail_when_they_should():
-    c = k.claim("byers-mexico-homicide-peak-2018")
+    c = claim("byers-mexico-homicide-peak-2018")
     peaked, level, since = c.stated
     assert v.grade(peaked, 2019, 2019, 0.1)[0] == v.MISDATED and v.grade(peaked, 2018, 2018, 0.1)[0] == v.ACCURATE
     assert v.grade(since, 1.02, 1.02, 0.1)[0] == v.CONTRADICTED  # a rise is not "diminished"
@@ -85,45 +87,45 @@ def test_sinaloa_before_and_after_el_chapo():
     assert chapo.verdict == v.OVERSTATED  # a rise of a third, short of "massively" (at least 1.5-fold)
     assert results(chapo_after_year=2014)["byers-el-chapo-violence"].verdict == v.CONTRADICTED  # a fall
     assert results(chapo_before_year=2007, chapo_after_year=2010)["byers-el-chapo-violence"].verdict == v.ACCURATE
-    sinaloa = k.state_annual(k.SINALOA)
-    assert sinaloa.loc[2018, "SESNSP (victims)"] > 0 and sinaloa["INEGI (occurrence)"].idxmax() == 2010
+    annual = sinaloa.state_annual(sinaloa.SINALOA)
+    assert annual.loc[2018, "SESNSP (victims)"] > 0 and annual["INEGI (occurrence)"].idxmax() == 2010
 
 
 def test_panel_folds_new_municipalities_into_their_parents():
-    panel = k.panel()
-    assert panel["cve_mun"].nunique() == 2454
-    assert panel[panel["year"] == 2018]["homicides"].sum() == 34400  # the file's 34,404 less 4 with no stated parent
+    frame = municipal_panel.panel()
+    assert frame["cve_mun"].nunique() == 2454
+    assert frame[frame["year"] == 2018]["homicides"].sum() == 34400  # the file's 34,404 less 4 with no stated parent
     counts = load("municipal_month_homicides")
-    assert counts["homicides"].sum() - panel["homicides"].sum() == 20
-    assert not panel["population"].isna().any()
-    population = k.population().set_index(["cve_mun", "year"])["population"]
+    assert counts["homicides"].sum() - frame["homicides"].sum() == 20
+    assert not frame["population"].isna().any()
+    population = municipal_panel.population().set_index(["cve_mun", "year"])["population"]
     assert population[("25006", 2008)] == pytest.approx(
         population[("25006", 2006)] + (population[("25006", 2010)] - population[("25006", 2006)]) / 2)
 
 
 def test_the_whole_panel_sample_is_read_from_the_data():
     """The sample named after the panel's years is a copy of them; the years themselves come from the data."""
-    first, last = k.panel_years()
-    assert k.SAMPLES[f"{first}-{last}"] == (first, last)
-    assert k.population_gap_years() == (2007, 2008, 2009)
-    assert k.events("captures").equals(k.events("captures", (first, last)))
+    first, last = municipal_panel.panel_years()
+    assert effects.SAMPLES[f"{first}-{last}"] == (first, last)
+    assert municipal_panel.population_gap_years() == (2007, 2008, 2009)
+    assert municipal_panel.events("captures").equals(municipal_panel.events("captures", (first, last)))
 
 
 def test_events_and_neighbours():
-    events = k.events("captures-and-killings")
-    assert len(events) == 16 and len(k.events("captures")) == 13
-    assert list(k.events("captures", k.SAMPLES["2001-2010"])["event_date"]) == ["2008-01-21", "2008-10-26",
+    events = municipal_panel.events("captures-and-killings")
+    assert len(events) == 16 and len(municipal_panel.events("captures")) == 13
+    assert list(municipal_panel.events("captures", effects.SAMPLES["2001-2010"])["event_date"]) == ["2008-01-21", "2008-10-26",
                                                                                   "2010-01-12"]
     assert events.set_index("cve_mun").loc["25006", "event_date"] == "2008-01-21"
     treated = events.set_index("cve_mun")["t"]
-    assert len(k.neighbours(treated, 1)) == 87 and len(k.neighbours(treated, 2)) == 239
-    assert not set(k.neighbours(treated, 1).index) & set(treated.index)
-    raw = k.raw_counts("captures-and-killings").set_index("municipality")
+    assert len(municipal_panel.neighbours(treated, 1)) == 87 and len(municipal_panel.neighbours(treated, 2)) == 239
+    assert not set(municipal_panel.neighbours(treated, 1).index) & set(treated.index)
+    raw = effects.raw_counts("captures-and-killings").set_index("municipality")
     assert (raw.loc["25006", "12 months before"], raw.loc["25006", "12 months after"]) == (122, 401)
 
 
 def test_post_event_window_is_exactly_the_stated_months():
-    frame = k.design("captures", 1, 12, 6, k.SAMPLES["2001-2010"])
+    frame = municipal_panel.design("captures", 1, 12, 6, effects.SAMPLES["2001-2010"])
     culiacan = frame[frame["cve_mun"] == "25006"]
     assert culiacan["post_c"].sum() == 12 and culiacan["rel_c"][culiacan["post_c"] == 1].max() == 11
     assert frame["year"].between(2001, 2010).all()
@@ -134,7 +136,7 @@ def test_kingpin_claim_on_two_axes():
     source = [c for c in r.checks if c.axis == v.SOURCE]
     assert [c.recomputed for c in source] == [80, 1, 30, 6] and r.faithful == v.ACCURATE
     found = checks(r)
-    capture = k.pooled_effects("poisson", "captures", 1, 12, 6, k.SAMPLES["2001-2010"]).loc["post_c"]
+    capture = effects.pooled_effects("poisson", "captures", 1, 12, 6, effects.SAMPLES["2001-2010"]).loc["post_c"]
     assert (found["increase by 80%"].low, found["increase by 80%"].high) == (capture["low"], capture["high"])
     assert found["increase by 80%"].low < 80 < found["increase by 80%"].high
     assert found["at least one year"].verdict == v.ROUGHLY_RIGHT  # significant for a quarter, positive longer
@@ -145,20 +147,20 @@ def test_kingpin_claim_on_two_axes():
 
 
 def test_kingpin_figures_fail_when_they_should():
-    c = k.claim("byers-kingpin-capture-homicide-effects")
+    c = claim("byers-kingpin-capture-homicide-effects")
     rise, lasts, near_rise, near_lasts = c.stated
     assert v.grade(rise, -10, 40, 0.1)[0] == v.OVERSTATED  # an interval that rules out 80%
     assert v.grade(lasts, 0.25, 0.5, 0.1)[0] == v.OVERSTATED  # a rise gone within half a year
     assert v.grade(near_lasts, 5.5, 5.5, 0.1)[0] == v.ROUGHLY_RIGHT  # "at least" missed by less than the tolerance
     cited = v.judge(c.id, [v.cited(rise, source="s", value=50), v.bracketed(rise, 60, 90, basis="b", source="d")], 0.1)
     assert cited.faithful == v.MISQUOTED and cited.holds == v.ACCURATE and cited.verdict == v.MISQUOTED
-    d = k.claim("byers-kingpin-doubled-homicides").stated[0]
+    d = claim("byers-kingpin-doubled-homicides").stated[0]
     assert v.grade(d, 1.1, 1.4, 0.1)[0] == v.OVERSTATED and v.grade(d, 1.5, 2.5, 0.1)[0] == v.ACCURATE
 
 
 def test_kingpin_estimates_and_the_doubling():
-    poisson = k.pooled_effects("poisson", "captures-and-killings", 1, 12, 6)
-    log_rate = k.pooled_effects("log-rate", "captures-and-killings", 1, 12, 6)
+    poisson = effects.pooled_effects("poisson", "captures-and-killings", 1, 12, 6)
+    log_rate = effects.pooled_effects("log-rate", "captures-and-killings", 1, 12, 6)
     assert poisson.loc["post_c", "estimate"] < log_rate.loc["post_c", "estimate"]
     doubled = results()["byers-kingpin-doubled-homicides"]
     data = checks(doubled)["doubling the local homicide rates"]
@@ -175,11 +177,11 @@ def test_kingpin_estimates_and_the_doubling():
 
 
 def test_event_study_has_a_reference_quarter_and_the_window():
-    table = k.event_study("captures", 1, 12, 24, k.SAMPLES["2001-2010"])
+    table = effects.event_study("captures", 1, 12, 24, effects.SAMPLES["2001-2010"])
     capture = table[table["group"] == "capture municipality"].set_index("quarter")
     assert list(capture.index) == list(range(-4, 9))
     assert capture.loc[-1, "estimate"] == 0
-    low, high = k.rise_lasts(table, "capture municipality")
+    low, high = effects.rise_lasts(table, "capture municipality")
     assert 0 <= low <= high <= 27 and low % 3 == high % 3 == 0
 
 
@@ -202,13 +204,13 @@ def test_estimates_kept_on_disk_are_keyed_on_every_file_they_read(data_copy, mon
     from analysis.core.data import files_read
     monkeypatch.setattr(memo, "MEMO_DIR", tmp_path / "memo")
     args = ("captures-and-killings", 1, 12, 6)
-    first = k.two_stage_effect.__wrapped__(*args)  # the disk memo, below the in-process cache
+    first = effects.two_stage_effect.__wrapped__(*args)  # the disk memo, below the in-process cache
     assert len(list((tmp_path / "memo").glob("*.pkl"))) == 1
     read = {p.split("#")[0] for p in files_read() if p.startswith(str(data_copy.root))}
-    declared = {str(data_copy.path(name)) for name in k.ESTIMATION_DATA}
+    declared = {str(data_copy.path(name)) for name in effects.ESTIMATION_DATA}
     assert read - {str(data_copy.root / "datapackage.yaml")} <= declared  # nothing read that the key misses
-    assert k.two_stage_effect.__wrapped__(*args).equals(first)  # read back, not refitted
+    assert effects.two_stage_effect.__wrapped__(*args).equals(first)  # read back, not refitted
     # a changed input is a new key: the regression runs again and a second result is stored
     data_copy.rewrite("kingpin_events", lambda text: text.replace("2009-12-16", "2009-12-17"))
-    k.two_stage_effect.__wrapped__(*args)
+    effects.two_stage_effect.__wrapped__(*args)
     assert len(list((tmp_path / "memo").glob("*.pkl"))) == 2

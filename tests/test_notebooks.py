@@ -149,7 +149,7 @@ def test_no_number_is_typed_into_the_prose_a_chapter_module_writes(slug):
     from analysis.site.teaching import summary
     module = chapters.module(slug)
     found = typed_numbers(summary(module)) + typed_numbers(module.PREREQUISITES)
-    assert not found, f"analysis/chapters/{slug}.py: typed numbers {found} in its summary or prerequisites"
+    assert not found, f"{module.__file__}: typed numbers {found} in its summary or prerequisites"
 
 
 TYPED = {  # what the check must catch, each with the number it must report

@@ -12,7 +12,8 @@ from analysis.site import reviewers
 from analysis.tools import reproduce
 from analysis import chapters
 from analysis.__main__ import main
-from analysis.chapters import budgets, guns_money
+from analysis.chapters import budgets, guns_money, watchlist
+from analysis.chapters.watchlist import encounters, gotaways
 from analysis.core.data import load
 
 
@@ -208,15 +209,25 @@ def test_the_readme_shows_the_generated_parameter_tables():
 
 def test_each_claim_is_traced_to_the_function_that_computes_it():
     line = inspect.getsourcelines(budgets._staffing_claims)[1]
-    assert reviewers.claim_function("budgets", "heyman-bp-staffing-1993-2010") == ("_staffing_claims", line)
+    assert reviewers.claim_function("budgets", "heyman-bp-staffing-1993-2010") == (
+        "analysis/chapters/budgets.py", "_staffing_claims", line)
     # an earlier helper names the claim too, but the function returning the result is the one computing it
-    assert reviewers.claim_function("watchlist", "byers-tsds-encounters-between-ports")[0] == "_between_claim"
+    assert reviewers.claim_function("watchlist", "byers-tsds-encounters-between-ports") == (
+        "analysis/chapters/watchlist/encounters.py", "_between_claim",
+        inspect.getsourcelines(encounters._between_claim)[1])
+    # in a package, the topic module computing the claim, not the __init__ whose chapter_values names it first
+    assert "byers-gotaways-since-2021" in inspect.getsource(watchlist.chapter_values)
+    assert reviewers.claim_function("watchlist", "byers-gotaways-since-2021") == (
+        "analysis/chapters/watchlist/gotaways.py", "_gotaways_claim",
+        inspect.getsourcelines(gotaways._gotaways_claim)[1])
     # claims no data can test are listed in a table that check_claims reads
     assert reviewers.claim_function("guns_money", "heyman-el-paso-safest-city") == (
-        "check_claims", inspect.getsourcelines(guns_money.check_claims)[1])
+        "analysis/chapters/guns_money/__init__.py", "check_claims", inspect.getsourcelines(guns_money.check_claims)[1])
     # a claim computed without being named (say, from the registry) is traced to the chapter's entry point
     assert reviewers.claim_function("budgets", "a-claim-named-nowhere") == (
-        "check_claims", inspect.getsourcelines(budgets.check_claims)[1])
+        "analysis/chapters/budgets.py", "check_claims", inspect.getsourcelines(budgets.check_claims)[1])
+    assert [reviewers.code_path(slug) for slug in ("budgets", "watchlist")] == [
+        "analysis/chapters/budgets.py", "analysis/chapters/watchlist/"]
 
 
 def test_a_chapters_data_files_are_those_it_reads_even_when_already_loaded():

@@ -6,8 +6,11 @@ import pytest
 
 from analysis.core import verdicts as v
 from analysis.chapters import watchlist as w
+from analysis.chapters.watchlist import aid as aid_data
+from analysis.chapters.watchlist import encounters, gotaways, overdoses, ports, smuggling, sources
+from analysis.chapters.watchlist import released as release_report
 from analysis.core.claims import claim, present, registry
-from analysis.core.series import reported
+from analysis.core.series import crossings, reported
 
 DEFAULTS = w.PARAMETERS.defaults()
 
@@ -46,7 +49,7 @@ def test_defaults_follow_the_essays():
 
 
 def test_cbp_tsds_table_and_every_count_the_essay_quotes():
-    table = w.tsds()
+    table = encounters.tsds()
     assert len(table) == 32 and set(table["fiscal_year"]) == set(range(2019, 2027))
     ports = results()["byers-tsds-encounters-ports-of-entry"]
     assert ports.verdict == v.ACCURATE
@@ -58,8 +61,8 @@ def test_cbp_tsds_table_and_every_count_the_essay_quotes():
 
 
 def test_a_wrong_count_is_not_accurate(monkeypatch):
-    real = w.tsds_count
-    monkeypatch.setattr(w, "tsds_count", lambda fy, border, loc: real(fy, border, loc) * (2 if fy == 2023 else 1))
+    real = encounters.tsds_count
+    monkeypatch.setattr(encounters, "tsds_count", lambda fy, border, loc: real(fy, border, loc) * (2 if fy == 2023 else 1))
     ports = results()["byers-tsds-encounters-ports-of-entry"]
     assert ports.verdict == v.UNDERSTATED and ports.checks[1].recomputed == 968
 
@@ -93,21 +96,21 @@ def test_between_ports_comparison_contradicts_the_essays_own_numbers_over_both_b
 
 
 def test_published_tables_that_do_not_add_up_are_flagged():
-    broken = w.totals_that_do_not_add_up().set_index("fiscal_year")["difference"].to_dict()
+    broken = encounters.totals_that_do_not_add_up().set_index("fiscal_year")["difference"].to_dict()
     assert broken == {2018: 2845, 2024: 20000}
-    shares = w.usbp_share_mismatches()
+    shares = encounters.usbp_share_mismatches()
     assert list(shares["fiscal_year"]) == [2019, 2024]
-    assert "1,557,319 instead of 1,577,319" in w.likely_typos()
-    jumps = w.tsds_jumps()
+    assert "1,557,319 instead of 1,577,319" in encounters.likely_typos()
+    jumps = encounters.tsds_jumps()
     assert {"series": "OFO, southwest", "from": "FY2024", "to": "FY2025", "before": 52, "after": 3704,
             "multiple": 71.2} in jumps.to_dict("records")
 
 
 def test_gotaways_cited_and_summed_source_by_source():
-    assert w.gotaways_sum("cato", 2021, 2023) == (389155 + 637168 + 688396, "FY2021-FY2023")
-    assert w.gotaways_sum("house-hsc", 2021, 2023)[0] == 389155 + 737244 + 694685
-    assert w.gotaways_sum("fox-foia", 2021, 2023)[0] == 387398 + 606131 + 670674
-    assert w.gotaways_sum("cato", 2021) == (1714719 + 143200, "FY2021-FY2024 (FY2024: 6 months)")
+    assert gotaways.gotaways_sum("cato", 2021, 2023) == (389155 + 637168 + 688396, "FY2021-FY2023")
+    assert gotaways.gotaways_sum("house-hsc", 2021, 2023)[0] == 389155 + 737244 + 694685
+    assert gotaways.gotaways_sum("fox-foia", 2021, 2023)[0] == 387398 + 606131 + 670674
+    assert gotaways.gotaways_sum("cato", 2021) == (1714719 + 143200, "FY2021-FY2024 (FY2024: 6 months)")
     got = results()["byers-gotaways-since-2021"]
     assert (got.verdict, got.faithful, got.holds) == (v.ACCURATE, v.ACCURATE, v.ACCURATE)
     assert checks(got) == [("at least 1.7 million gotaways", 1700000, v.ACCURATE),
@@ -118,7 +121,7 @@ def test_gotaways_cited_and_summed_source_by_source():
     # "at least 1.7 million" is not met below it: Fox's FOIA figures (1,664,203) are at most roughly right
     fox = results(gotaway_source="fox-foia")["byers-gotaways-since-2021"]
     assert fox.checks[1].verdict == v.ROUGHLY_RIGHT and fox.verdict == v.ROUGHLY_RIGHT
-    table = w.gotaway_sources_supporting(DEFAULTS)
+    table = gotaways.gotaway_sources_supporting(DEFAULTS)
     assert list(table["source"]) == ["cato", "house-hsc", "fox-foia"]
 
 
@@ -133,17 +136,17 @@ def test_released_watchlist_people_are_judged_against_the_report_cited():
     released = r["byers-watchlist-released-fy2021-2023"]
     assert (released.verdict, released.faithful, released.holds) == (v.ACCURATE, v.ACCURATE, v.UNVERIFIABLE)
     assert [c.recomputed for c in released.checks] == [99, 34]
-    assert w.cbp_between_ports_sw(2021, 2023) == 15 + 98 + 169
+    assert release_report.cbp_between_ports_sw(2021, 2023) == 15 + 98 + 169
     assert "released are 40% of them" in released.reason and "still held 14%" in released.reason
     outcomes = r["byers-watchlist-case-outcomes"]
     assert outcomes.verdict == v.ACCURATE and "33 of the 99 released" in outcomes.reason
     assert [c.verdict for c in outcomes.checks] == [v.ACCURATE] * 3 + [v.UNVERIFIABLE]
-    assert list(w.outcome_shares()["share of the released"]) == ["27%", "4%", "2%"]
+    assert list(release_report.outcome_shares()["share of the released"]) == ["27%", "4%", "2%"]
     assert r["byers-watchlist-nationalities"].checks[0].recomputed == 36
 
 
 def test_smuggling_revenue_model_is_an_interval_and_its_year_is_open():
-    people = w.crossers(2021, "house-hsc")
+    people = smuggling.crossers(2021, "house-hsc")
     assert people == {"encounters": 1659210, "gotaways": 389155, "total": 2048365}
     revenue = results()["byers-cartel-smuggling-revenue-2021"]
     amount, year = revenue.checks
@@ -156,7 +159,7 @@ def test_smuggling_revenue_model_is_an_interval_and_its_year_is_open():
     # at the fees of the HSOAC era the figure is out of reach
     cheaper = results(fee_low_usd=2000.0, fee_high_usd=4000.0)["byers-cartel-smuggling-revenue-2021"]
     assert cheaper.checks[0].verdict == v.OVERSTATED and cheaper.checks[0].high == pytest.approx(2048365 * 4000 / 1e9)
-    assert list(w.estimates_table()["estimate"]) == ["$30 million to $180 million", "$500 million",
+    assert list(smuggling.estimates_table()["estimate"]) == ["$30 million to $180 million", "$500 million",
                                                      "$200 million to $2.3 billion", "$2 billion to $6 billion",
                                                      "$13 billion"]
 
@@ -180,9 +183,9 @@ def test_overdose_threshold_is_strict_and_the_year_and_rank_are_graded():
     overdose = results()["sluys-overdose-deaths-over-100000"]
     assert checks(overdose) == [("surpassed 100,000", 106699, v.ACCURATE), ("in the prior year", 2021, v.ACCURATE),
                                 ("unprecedented overdose rates", 1, v.ACCURATE)]
-    assert w.rate_rank(2021) == (1, 21) and w.rate_rank(2023) == (3, 23)
+    assert overdoses.rate_rank(2021) == (1, 21) and overdoses.rate_rank(2023) == (3, 23)
     assert "ending 2021-04 (100,306)" in overdose.reason
-    assert list(w.years_over(100000)["year"]) == [2021, 2022, 2023]
+    assert list(overdoses.years_over(100000)["year"]) == [2021, 2022, 2023]
     # 93,331 is below "surpassed 100,000": within the tolerance, so roughly right, never accurate
     provisional = results(overdose_year=2020, overdose_count="provisional")["sluys-overdose-deaths-over-100000"]
     assert provisional.checks[0].recomputed == 93331 and provisional.checks[0].verdict == v.ROUGHLY_RIGHT
@@ -195,7 +198,7 @@ def test_overdose_threshold_is_strict_and_the_year_and_rank_are_graded():
     assert no_final.checks[0].verdict == v.UNVERIFIABLE and no_final.verdict == v.ACCURATE
     assert results(overdose_year=2015)["sluys-overdose-deaths-over-100000"].verdict == v.OVERSTATED
     # "unprecedented" is a rank among years: 2019's rate (21.6) was below 2017's (21.7), so rank 2 is not accurate
-    assert w.rate_rank(2019) == (2, 19)
+    assert overdoses.rate_rank(2019) == (2, 19)
     assert results(overdose_rate_year=2019)["sluys-overdose-deaths-over-100000"].checks[2].verdict == v.OVERSTATED
 
 
@@ -203,13 +206,13 @@ def test_daily_travellers_at_the_ports():
     poe = results()["sluys-poe-daily-traffic"]
     assert checks(poe) == [("Tens of thousands of travelers", 455298, v.UNDERSTATED),
                            ("hundreds of tons of cargo", (None, None), v.UNVERIFIABLE)]
-    assert w.travellers_per_day(2020, ("us-mexico",)) * 366 == pytest.approx(
-        sum(w.crossings(m).get(2020) for m in w.TRAVELLERS))
+    assert ports.travellers_per_day(2020, ("us-mexico",)) * 366 == pytest.approx(
+        sum(crossings(m).get(2020) for m in ports.TRAVELLERS))
 
 
 def test_aid_to_central_america_by_measure_and_definition():
-    assert w.aid_total("disbursements", "central-america", 2015, 2018) == 2958335381
-    assert w.aid_total("obligations", "northern-triangle", 2015, 2018) == 2128596134
+    assert aid_data.aid_total("disbursements", "central-america", 2015, 2018) == 2958335381
+    assert aid_data.aid_total("obligations", "northern-triangle", 2015, 2018) == 2128596134
     aid = results()["wpr-central-america-aid-2015-2018"]
     assert aid.verdict == v.ROUGHLY_RIGHT and aid.checks[0].recomputed == pytest.approx(2.958335381)
     assert "obligations to seven countries, FY2015-FY2018 ($2.5 billion)" in aid.reason
@@ -240,6 +243,6 @@ def test_the_model_defaults_are_read_from_the_data_and_the_claims_not_typed():
     stated = claim("byers-gotaways-undercount").stated[0]
     undercount = (DEFAULTS["undercount_low"], DEFAULTS["undercount_high"])
     assert undercount == (stated.low / 100, stated.high / 100) == (0.1, 0.2)
-    fees = reported("smuggling_fee_low", w.RECENT).query("citation == 'washtimes2021_smuggling'")
+    fees = reported("smuggling_fee_low", sources.RECENT).query("citation == 'washtimes2021_smuggling'")
     assert DEFAULTS["fee_low_usd"] == 8000.0 and 8000.0 in set(fees["value"])
     assert (DEFAULTS["paid_share_low"], DEFAULTS["fee_high_usd"]) == (0.75, 10000.0)

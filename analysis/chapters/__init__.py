@@ -1,4 +1,5 @@
-"""One module per chapter, each computing that chapter's claims from its parameters.
+"""One module per chapter, each computing that chapter's claims from its parameters; a chapter of many
+topics is a package, its contract in its ``__init__`` and one module per topic.
 
 Every chapter keeps one contract (tests/test_chapters.py checks it): ``PARAMETERS``, ``TIME_NEEDED``,
 ``PREREQUISITES``, ``check_claims(**params)`` returning its checked claims' results,
@@ -7,6 +8,7 @@ Every chapter keeps one contract (tests/test_chapters.py checks it): ``PARAMETER
 from __future__ import annotations
 
 import importlib
+from pathlib import Path
 from types import ModuleType
 
 from analysis.core.book import CHAPTERS
@@ -17,3 +19,11 @@ def module(slug: str) -> ModuleType:
     if slug not in CHAPTERS:
         raise ValueError(f"unknown chapter {slug!r}; chapters: {', '.join(CHAPTERS)}")
     return importlib.import_module(f"{__name__}.{slug}")
+
+
+def source_files(slug: str) -> list[Path]:
+    """The files of a chapter's code: its module, or its package's ``__init__.py`` and then its modules by name."""
+    path = Path(module(slug).__file__)
+    if path.name != "__init__.py":
+        return [path]
+    return [path, *sorted(p for p in path.parent.glob("*.py") if p != path)]

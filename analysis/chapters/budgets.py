@@ -17,6 +17,7 @@ from analysis.core.inflation import DEFLATORS, price_ratio, to_real
 from analysis.core.params import Param, Parameters, start_before_end
 from analysis.core.plotting import TIER_MARKERS, finish, new_figure
 from analysis.core.series import agents, agents_in, apprehensions_in, reported, reported_in
+from analysis.chapters.common import data_years
 
 TIME_NEEDED = "about an hour"  # for a class, in words (the teachers page and the chapter show it)
 PREREQUISITES = ("reading a table; ratios and percentages; for re-running, opening a notebook and editing a line "
@@ -41,8 +42,7 @@ def _fixed_years(values: dict) -> None:
                          "the start of the essay's 'nearly doubled' comparison")
 
 
-_years = dict(minimum=lambda: staffing_years()[0], maximum=lambda: staffing_years()[1],
-              range_note="the fiscal years the Border Patrol staffing data cover")
+_years = data_years(staffing_years, "the fiscal years the Border Patrol staffing data cover")
 PARAMETERS = Parameters(
     params=(
         Param("start_year", int, 1993, "fiscal year standing for the essay's 1993 baseline", **_years,

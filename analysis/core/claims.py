@@ -13,7 +13,6 @@ from functools import lru_cache
 from analysis.core.book import CHAPTERS
 from analysis.core.data import data_dir, read_yaml, record_read
 
-QUALIFIERS = ("exact", "about", "more-than", "at-least", "less-than", "at-most", "range")
 # What kind of statement a stated figure is, and the qualifiers each kind takes (the verdict engine
 # grades each kind by its own rule; see analysis.core.verdicts).
 KINDS = {

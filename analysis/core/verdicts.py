@@ -9,7 +9,7 @@ printed on the ledger page from ``KIND_RULES`` and ``CLAIM_RULE``.
 from __future__ import annotations
 
 import math
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 from analysis.core.claims import Claim, Figure
 from analysis.core.fmt import number, share

@@ -7,7 +7,6 @@ parameters`` and the "For reviewers" page cannot drift from what the notebooks d
 from __future__ import annotations
 
 import ast
-import inspect
 import warnings
 from contextlib import contextmanager
 from functools import lru_cache
@@ -49,7 +48,7 @@ def _block(text: str) -> tuple[int, int]:
 
 
 def readme_block(text: str) -> str:
-    """The generated part of the README, between its markers."""
+    """The generated part of the README, between its markers (the test that the README is current reads it)."""
     start, end = _block(text)
     return text[start:end].strip("\n") + "\n"
 
@@ -73,25 +72,40 @@ def _returns_results(function: ast.FunctionDef) -> bool:
     return function.returns is not None and "ClaimResult" in ast.unparse(function.returns)
 
 
+def _path(file: Path) -> str:
+    return file.relative_to(REPO_ROOT).as_posix()
+
+
 @lru_cache(maxsize=None)
-def _module_tree(slug: str) -> ast.Module:
-    return ast.parse(Path(inspect.getfile(chapters.module(slug))).read_text(encoding="utf-8"))
+def _source_trees(slug: str) -> tuple[tuple[str, ast.Module], ...]:
+    """Each file of the chapter's code (repository path) with its syntax tree."""
+    return tuple((_path(f), ast.parse(f.read_text(encoding="utf-8"))) for f in chapters.source_files(slug))
 
 
-def claim_function(slug: str, claim_id: str) -> tuple[str, int]:
-    """The function of the chapter's module that computes a claim, and its line.
+def code_path(slug: str) -> str:
+    """Where a chapter's code is: its module, or its package's folder."""
+    files = chapters.source_files(slug)
+    return _path(files[0]) if len(files) == 1 else _path(files[0].parent) + "/"
 
-    It is the first function returning claim results whose body names the claim id, or names the
+
+def claim_function(slug: str, claim_id: str) -> tuple[str, str, int]:
+    """The file and function of the chapter's code that compute a claim, and the function's line.
+
+    It is the first function returning claim results whose body names the claim id, or names a
     module-level table that does (claims the data cannot test are listed in such a table); failing
-    that, ``check_claims``, through which every claim of a chapter is computed.
+    that, ``check_claims``, through which every claim of a chapter is computed. A package's files are
+    searched ``__init__.py`` first, then its modules by name.
     """
-    tree = _module_tree(slug)
-    functions = [n for n in tree.body if isinstance(n, ast.FunctionDef)]
-    tables = {t.id for n in tree.body if isinstance(n, (ast.Assign, ast.AnnAssign)) and claim_id in _names(n)
+    trees = _source_trees(slug)
+    functions = [(path, n) for path, tree in trees for n in tree.body if isinstance(n, ast.FunctionDef)]
+    tables = {t.id for _, tree in trees for n in tree.body
+              if isinstance(n, (ast.Assign, ast.AnnAssign)) and claim_id in _names(n)
               for t in (n.targets if isinstance(n, ast.Assign) else [n.target]) if isinstance(t, ast.Name)}
-    naming = [f for f in functions if claim_id in _names(f) or tables & _names(f)]
-    chosen = [f for f in naming if _returns_results(f)] or naming or [f for f in functions if f.name == "check_claims"]
-    return chosen[0].name, chosen[0].lineno
+    naming = [(path, f) for path, f in functions if claim_id in _names(f) or tables & _names(f)]
+    chosen = ([(path, f) for path, f in naming if _returns_results(f)] or naming
+              or [(path, f) for path, f in functions if f.name == "check_claims"])
+    path, function = chosen[0]
+    return path, function.name, function.lineno
 
 
 @contextmanager
@@ -121,19 +135,18 @@ def chapter_programs() -> pd.DataFrame:
     for slug in list(chapters.CHAPTERS):
         _, files = chapter_inputs(slug)
         rows.append({"chapter": slug, "notebook": f"book/chapters/{slug}.ipynb",
-                     "module": f"analysis/chapters/{slug}.py", "data files read": ", ".join(files)})
+                     "module": code_path(slug), "data files read": ", ".join(files)})
     return pd.DataFrame(rows)
 
 
 def claim_programs() -> pd.DataFrame:
-    """One row per claim a chapter computes: the chapter, and the function and line that compute it."""
+    """One row per claim a chapter computes: the chapter, and the file, function and line that compute it."""
     rows = []
     for slug in list(chapters.CHAPTERS):
         ids, _ = chapter_inputs(slug)
         for claim_id in ids:
-            function, line = claim_function(slug, claim_id)
-            rows.append({"claim": claim_id, "chapter": slug, "module": f"analysis/chapters/{slug}.py",
-                         "function": function, "line": line})
+            path, function, line = claim_function(slug, claim_id)
+            rows.append({"claim": claim_id, "chapter": slug, "module": path, "function": function, "line": line})
     return pd.DataFrame(rows)
 
 
