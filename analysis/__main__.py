@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from pathlib import Path
@@ -92,5 +93,15 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def same_hashes_every_run() -> None:
+    """Run under a fixed hash seed, passed on to every process and kernel started from here: the
+    regression library's iteration order follows the seed, and with it the seventh digit of the kingpin
+    intervals, which two builds must publish alike."""
+    if os.environ.get("PYTHONHASHSEED") != "0":
+        os.environ["PYTHONHASHSEED"] = "0"
+        os.execv(sys.executable, [sys.executable, "-m", "analysis", *sys.argv[1:]])
+
+
 if __name__ == "__main__":
+    same_hashes_every_run()
     sys.exit(main())
