@@ -12,6 +12,7 @@ import pytest
 from analysis.__main__ import main
 from analysis.core.book import toc_notebooks
 from analysis.core.claims import registry
+from analysis.core.data import DataError, load
 from conftest import DataCopy, build_book, copy_repo
 
 OFFLINE = Path(__file__).parent / "offline"
@@ -122,19 +123,31 @@ BROKEN_DATA = {  # each corruption of one data file, and what the failed build m
 }
 
 
-@pytest.mark.parametrize("kind", BROKEN_DATA)
-def test_corrupted_data_fails_the_build_naming_file_column_and_row(tmp_path, kind):
-    root = copy_repo(tmp_path / "repo")
+def corrupt(data: DataCopy, kind: str) -> str:
+    """Apply one corruption from BROKEN_DATA; what the refusal must say."""
     change, message = BROKEN_DATA[kind]
-    data = DataCopy(root / "data")
     if change is None:
         data.path("border_patrol_agents").unlink()
     else:
         data.rewrite("border_patrol_agents", change, resign=kind != "checksum mismatch")
-    done = build_book(root)
+    return message
+
+
+@pytest.mark.parametrize("kind", BROKEN_DATA)
+def test_corrupted_data_is_refused_naming_file_column_and_row(data_copy, kind):
+    """What the notebooks' loading says of each corruption (the build below shows it reaches the terminal)."""
+    message = corrupt(data_copy, kind)
+    with pytest.raises(DataError) as error:
+        load("border_patrol_agents")
+    assert message in str(error.value)
+
+
+def test_a_corrupted_file_fails_the_build_naming_file_column_and_row(checkout_copy):
+    message = corrupt(DataCopy(checkout_copy / "data"), "non-numeric cell")
+    done = build_book(checkout_copy)
     assert done.returncode == 1
     assert "build failed" in done.stderr and message in done.stderr
-    assert not (root / "_build" / "html").exists()
+    assert not (checkout_copy / "_build" / "html").exists()
 
 
 @pytest.mark.parametrize("jobs", ["0", "-2", "two", "1.5"])

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis.site import reviewers
+from analysis.site import ledger, reviewers
 from analysis.tools import reproduce
 from analysis import chapters
 from analysis.__main__ import main
@@ -22,6 +22,12 @@ def computed_ledger(monkeypatch, tmp_path):
     monkeypatch.setattr(reproduce, "PUBLISHED", tmp_path / "no-site" / "ledger.json")
 
 
+@pytest.fixture
+def default_ledger(computed_ledger, ledger_frame, monkeypatch):
+    """As computed_ledger, with the ledger computed once per session (``ledger.build()`` with the checkout's data)."""
+    monkeypatch.setattr(ledger, "build", lambda: ledger_frame)
+
+
 def reproduce_cli(tmp_path, *args: str) -> int:
     """The command's exit status, whether main returns it or argparse exits with it."""
     try:
@@ -30,7 +36,7 @@ def reproduce_cli(tmp_path, *args: str) -> int:
         return done.code
 
 
-def test_a_changed_baseline_moves_the_staffing_ratio(tmp_path, capsys, computed_ledger):
+def test_a_changed_baseline_moves_the_staffing_ratio(tmp_path, capsys, default_ledger, notebook_kernels):
     assert reproduce_cli(tmp_path, "--chapter", "budgets", "-p", "start_year=1994") == reproduce.CHANGED
     out = capsys.readouterr().out
     row = next(line for line in out.splitlines() if line.startswith("heyman-bp-staffing-1993-2010 "))
@@ -46,7 +52,7 @@ def test_a_changed_baseline_moves_the_staffing_ratio(tmp_path, capsys, computed_
     assert (tmp_path / "out" / "budgets.ipynb").is_file()
 
 
-def test_defaults_reproduce_the_published_ledger(tmp_path, capsys, computed_ledger):
+def test_defaults_reproduce_the_published_ledger(tmp_path, capsys, default_ledger, notebook_kernels):
     assert reproduce_cli(tmp_path, "--chapter", "budgets") == reproduce.UNCHANGED
     assert capsys.readouterr().out.startswith("0 of 9 claims changed")
 
@@ -158,7 +164,7 @@ def test_a_data_file_that_does_not_match_the_catalogue_is_one_line_and_exit_2(tm
     assert not (tmp_path / "out").exists()
 
 
-def test_a_failing_notebook_names_its_chapter_and_error(tmp_path):
+def test_a_failing_notebook_names_its_chapter_and_error(tmp_path, notebook_kernels):
     with pytest.raises(reproduce.ReproduceError) as error:  # a value plan() would refuse, to make the notebook fail
         reproduce.run({"budgets": {"start_year": 1800}}, tmp_path, jobs=1)
     assert str(error.value).startswith("budgets: the notebook failed: ValueError: parameter 'start_year'=1800 is "

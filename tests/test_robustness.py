@@ -11,9 +11,9 @@ from analysis.chapters import budgets, watchlist
 from analysis.core.params import Param, Parameters, start_before_end
 
 
-@pytest.fixture(scope="module")
-def frame():
-    return ledger.build().set_index("id")
+@pytest.fixture
+def frame(ledger_frame):
+    return ledger_frame.set_index("id")
 
 
 def test_a_verdict_that_moves_names_each_choice_and_the_verdict_it_gives(frame):
