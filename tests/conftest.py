@@ -14,6 +14,10 @@ import yaml
 from analysis.core.data import REPO_ROOT
 
 
+# libyaml's safe loader and dumper when present: the catalogue is large, and many tests change it
+LOADER, DUMPER = getattr(yaml, "CSafeLoader", yaml.SafeLoader), getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
 class DataCopy:
     """A copy of the data folder, with helpers to change a file and (optionally) re-sign it."""
 
@@ -22,7 +26,7 @@ class DataCopy:
         self.catalogue_path = root / "datapackage.yaml"
 
     def path(self, name: str) -> Path:
-        catalogue = yaml.safe_load(self.catalogue_path.read_text())
+        catalogue = yaml.load(self.catalogue_path.read_text(), Loader=LOADER)
         entry = next(r for r in catalogue["resources"] if r["name"] == name)
         return self.root / entry["path"]
 
@@ -40,9 +44,9 @@ class DataCopy:
 
     def change_entry(self, name: str, change) -> None:
         """Apply ``change`` to the file's catalogue entry (a dict, changed in place)."""
-        catalogue = yaml.safe_load(self.catalogue_path.read_text())
+        catalogue = yaml.load(self.catalogue_path.read_text(), Loader=LOADER)
         change(next(r for r in catalogue["resources"] if r["name"] == name))
-        self.catalogue_path.write_text(yaml.safe_dump(catalogue, sort_keys=False, allow_unicode=True))
+        self.catalogue_path.write_text(yaml.dump(catalogue, Dumper=DUMPER, sort_keys=False, allow_unicode=True))
 
 
 @pytest.fixture
@@ -124,6 +128,13 @@ TIERS = {  # tier: the fixtures that put a test in it, costliest tier first (the
 
 
 ORDER = [*TIERS, "fast"]
+# chapters whose default computation takes seconds: tests that compute them are slow (``chapter_params``)
+SLOW_CHAPTERS = {"kingpin": "fits the event-study regressions"}
+
+
+def chapter_params(slugs) -> list:
+    """Chapter slugs for ``pytest.mark.parametrize``, the slow chapters marked slow."""
+    return [pytest.param(slug, marks=pytest.mark.slow) if slug in SLOW_CHAPTERS else slug for slug in slugs]
 
 
 def tier(item) -> str:
@@ -132,8 +143,8 @@ def tier(item) -> str:
     implied = next((name for name, fixtures in TIERS.items() if used & fixtures), "fast")
     declared = list(dict.fromkeys(mark.name for mark in item.iter_markers() if mark.name in ORDER))
     if len(declared) > 1 or (declared and ORDER.index(declared[0]) > ORDER.index(implied)):
-        raise pytest.UsageError(f"{item.nodeid}: marked {', '.join(declared)}, but a test has one tier and its "
-                                f"fixtures put it in {implied!r} (see TIERS in tests/conftest.py)")
+        raise pytest.UsageError(f"{item.nodeid}: marked {', '.join(declared)}, but a test has one tier, and no "
+                                f"cheaper one than its fixtures imply ({implied}; see TIERS in tests/conftest.py)")
     return declared[0] if declared else implied
 
 

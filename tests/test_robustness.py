@@ -91,6 +91,7 @@ def test_the_grid_table_lists_what_was_tried_and_skipped():
     assert gotaways["alternatives tried"] == "cato; fox-foia" and gotaways["skipped"] == ""
 
 
+@pytest.mark.slow  # the whole ledger again, budgets without grids
 def test_a_chapter_without_grids_has_no_parameter_dependent_verdicts(monkeypatch):
     no_grids = replace(budgets.PARAMETERS, params=tuple(replace(p, grid=()) for p in budgets.PARAMETERS.params))
     assert robustness.variants("budgets", no_grids) == []

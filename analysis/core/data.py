@@ -64,7 +64,8 @@ def _read_catalogue(folder: Path) -> dict:
     path = folder / CATALOGUE_NAME
     if not path.is_file():
         raise DataError(f"catalogue {path} is missing")
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    # libyaml's safe loader when present: the same YAML, parsed ten times faster (the catalogue is large)
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 def catalogue() -> dict:
