@@ -27,6 +27,6 @@ test-fast: $(READY)
 clean:
 	rm -rf _build
 
-# benchmark the build (cold, warm, one data file changed, papermill); writes book/benchmark.json
+# this build beside plain Jupyter Book (cold, warm; one data file changed); writes book/benchmark.json
 bench: $(READY)
 	$(BIN)/python -m analysis bench

@@ -40,17 +40,20 @@ def main(argv: list[str] | None = None) -> int:
                     "1: something changed; 2: an error (its cause in one line).")
     again.add_argument("--chapter", action="extend", nargs="+", default=[], metavar="NAME",
                        help="chapters to run (default: every written chapter)")
-    again.add_argument("-p", dest="assignments", action="append", default=[], metavar="NAME=VALUE",
-                       help="a parameter, for each selected chapter that declares it; values are read as "
-                            "papermill's -p reads them (numbers, True/False, else text)")
+    again.add_argument("-p", dest="assignments", action="append", nargs="+", default=[], metavar="NAME=VALUE",
+                       help="a parameter, for each selected chapter that declares it (CHAPTER.NAME=VALUE: for that "
+                            "chapter alone; papermill's NAME VALUE works too); values are read as papermill's -p "
+                            "reads them (numbers, True/False, else text)")
     again.add_argument("-f", dest="parameter_file", type=Path, metavar="params.yaml",
                        help="a YAML mapping of parameters (the way to pass mappings such as weights)")
     again.add_argument("--jobs", type=count, default=None, help="notebooks run at once (default: all cores)")
     again.add_argument("--out", type=Path, default=None, help="folder for the executed notebooks "
                                                               "(default: _build/reproduce)")
     again.add_argument("--against", type=Path, default=None, metavar="ledger.json",
-                       help="ledger to compare with (default: _build/html/ledger.json if the site was built, "
-                            "else the ledger computed with default parameters)")
+                       help="ledger to compare with: a site's ledger.json or an edition's (default: the current "
+                            "edition's, editions/<version>/ledger.json)")
+    commands.add_parser("edition", help="write the ledger computed from this checkout as the current edition "
+                                        "(the version and date in CITATION.cff), to commit when publishing")
     declared = commands.add_parser("parameters", help="print every chapter's parameters as Markdown tables")
     declared.add_argument("--readme", action="store_true", help="write them into README.md instead")
     args = parser.parse_args(argv)
@@ -69,14 +72,22 @@ def main(argv: list[str] | None = None) -> int:
         bench_main(args.runs)
         return 0
     if args.command == "build":
-        from analysis.tools.build import BuildError, build
+        from analysis.tools.build import LOG, BuildError, build, shown
         try:
             build(args.jobs)
-        except BuildError as error:
-            print(f"build failed: {error}", file=sys.stderr)
+        except BuildError as error:  # the cause first, in one line; then its traceback, if any
+            print(f"build failed: {error}".rstrip(), file=sys.stderr)
+            print(f"build failed; the kernels' and Sphinx's output is in {shown(LOG)}", file=sys.stderr)
             return 1
         return 0
     frame = ledger.build()
+    if args.command == "edition":
+        import json
+
+        from analysis.site import editions
+        version, date = editions.current()
+        print(f"wrote {editions.write(version, date, json.loads(ledger.to_json(frame)))}")
+        return 0
     sys.stdout.write(ledger.to_json(frame) if args.format == "json" else ledger.to_csv(frame))
     return 0
 

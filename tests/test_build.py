@@ -47,6 +47,13 @@ def test_rebuild_executes_exactly_what_changed(built_book, tmp_path):
                                     lambda text: text.replace("2010,nationwide,20558", "2010,nationwide,20000"))
     done = build_book(root)
     assert done.returncode == 0, done.stderr[-3000:]
+    # the terminal shows what ran and one summary line; the kernels' and Sphinx's output is in the log
+    lines = done.stdout.splitlines()
+    assert lines[:-1] == [line for line in lines if line.startswith("executed ")] and done.stderr == ""
+    assert re.fullmatch(r"book built in [\d.]+ s: 4 notebook\(s\) executed, \d+ up to date; site rendered; "
+                        r"_build/html/index.html \(log: _build/build.log\)", lines[-1])
+    log = (root / "_build" / "build.log").read_text()
+    assert "Kernel is running over TCP without encryption" in log and "Running Sphinx" in log
     # the staffing table feeds both chapters (the shift scenario reads it too), the ledger and the
     # reviewers' page (which lists each chapter's data files)
     assert sorted(executed(done)) == ["book/chapters/budgets.ipynb", "book/chapters/guns_money.ipynb",
@@ -58,7 +65,7 @@ def test_rebuild_executes_exactly_what_changed(built_book, tmp_path):
     # a code change in one notebook re-runs that notebook only; a prose change re-runs nothing
     path = root / "book" / "chapters" / "budgets.ipynb"
     nb = nbformat.read(path, as_version=4)
-    next(c for c in nb.cells if "check_claims" in c.source).source += "\n# a comment"
+    next(c for c in nb.cells if "notebook.publish" in c.source).source += "\n# a comment"
     nbformat.write(nb, path)
     assert executed(build_book(root)) == ["book/chapters/budgets.ipynb"]
     path = root / "book" / "ledger.ipynb"
@@ -120,7 +127,13 @@ BROKEN_DATA = {  # each corruption of one data file, and what the failed build m
                        "enforcement/border_patrol_agents.csv: row 3: duplicate key (fy=1992, region=coastal)"),
     "checksum mismatch": (lambda t: t.replace("2010,nationwide,20558", "2010,nationwide,20559"),
                           "enforcement/border_patrol_agents.csv: sha256 checksum mismatch"),
+    # a bad row is named even when the checksum was not updated either
+    "bad row, stale checksum": (lambda t: t.replace("1993,coastal,183", "1993,coastal,n/a"),
+                                "enforcement/border_patrol_agents.csv: row 3, column 'agents': 'n/a' is not an "
+                                "integer (allowed: digits, with an optional leading minus) (and its sha256 checksum "
+                                "mismatch"),
 }
+STALE_CHECKSUM = {"checksum mismatch", "bad row, stale checksum"}
 
 
 def corrupt(data: DataCopy, kind: str) -> str:
@@ -129,25 +142,44 @@ def corrupt(data: DataCopy, kind: str) -> str:
     if change is None:
         data.path("border_patrol_agents").unlink()
     else:
-        data.rewrite("border_patrol_agents", change, resign=kind != "checksum mismatch")
+        data.rewrite("border_patrol_agents", change, resign=kind not in STALE_CHECKSUM)
     return message
 
 
 @pytest.mark.parametrize("kind", BROKEN_DATA)
 def test_corrupted_data_is_refused_naming_file_column_and_row(data_copy, kind):
-    """What the notebooks' loading says of each corruption (the build below shows it reaches the terminal)."""
+    """What the notebooks' loading says of each corruption (the build below shows that it reaches the terminal)."""
     message = corrupt(data_copy, kind)
     with pytest.raises(DataError) as error:
         load("border_patrol_agents")
-    assert message in str(error.value)
+    assert str(error.value).startswith(message)
+    if kind == "checksum mismatch":  # the content is valid: the message says how to update the checksum
+        digest = hashlib.sha256(data_copy.path("border_patrol_agents").read_bytes()).hexdigest()
+        assert str(error.value).endswith("the file changed without its catalogue entry being updated. Its content "
+                                         "passes every check: if the change is intended, set its hash in "
+                                         f"datapackage.yaml to sha256:{digest}")
 
 
 def test_a_corrupted_file_fails_the_build_naming_file_column_and_row(checkout_copy):
     message = corrupt(DataCopy(checkout_copy / "data"), "non-numeric cell")
     done = build_book(checkout_copy)
     assert done.returncode == 1
-    assert "build failed" in done.stderr and message in done.stderr
+    # the first line names the cause (the notebook or chapter, the file, the row and the column), then the traceback
+    first = done.stderr.splitlines()[0]
+    where = r"(book/chapters/(budgets|guns_money)\.ipynb|chapter '(budgets|guns_money)', re-graded for the ledger)"
+    assert re.match(rf"build failed: {where}: DataError: {re.escape(message)}", first), done.stderr[-3000:]
+    assert done.stderr.splitlines()[-1] == "build failed; the kernels' and Sphinx's output is in _build/build.log"
     assert not (checkout_copy / "_build" / "html").exists()
+
+
+def test_a_broken_reference_fails_the_render_naming_it_first(built_book, tmp_path):
+    root = copy_repo(tmp_path / "repo", with_build_from=built_book)
+    intro = root / "book" / "intro.md"
+    intro.write_text(intro.read_text() + "\nSee {ref}`no-such-section`.\n")
+    done = build_book(root)
+    assert done.returncode == 1 and executed(done) == []
+    first = done.stderr.splitlines()[0]
+    assert first.startswith("build failed: rendering the site: ") and "no-such-section" in first, done.stderr
 
 
 @pytest.mark.parametrize("jobs", ["0", "-2", "two", "1.5"])

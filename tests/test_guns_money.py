@@ -35,7 +35,8 @@ def test_the_chapter_computes_exactly_its_checked_claims():
     assert unverifiable == {"heyman-no-terrorists-via-southwest", "heyman-immigrant-violent-crime-lower",
                             "heyman-ports-main-route", "heyman-port-staffing-1993-2010",
                             "heyman-gao-covert-test-failure", "heyman-ports-understaffed",
-                            "heyman-millions-unauthorized-migrants", "heyman-el-paso-safest-city"}
+                            "heyman-millions-unauthorized-migrants", "heyman-el-paso-safest-city",
+                            "heyman-spillover-violence-rare"}
     for claim_id in unverifiable:
         result = v.unverified(claim(claim_id))
         assert result.verdict == v.UNVERIFIABLE and "Searched:" in result.reason

@@ -104,6 +104,13 @@ def test_html_links_checked_claims_to_their_section_and_says_how_robust_each_ver
     assert 'href="chapters/budgets.html#heyman-bp-staffing-1993-2010"' in html
     assert 'href="chapters/border_index.html#caune-unficyp-established-1974"' in html
     assert 'href="chapters/border_index.html">Measuring border security</a>' in html  # descriptive: no anchor
-    assert html.count('<small class="robustness">') == [c.status for c in registry().values()].count("checked")
+    assert html.count('<p class="robustness">') == [c.status for c in registry().values()].count("checked")
     assert "more than quintupled \u2192 5.10-fold <em>(accurate)</em>" in html
-    assert '<small class="robustness">Robust: the same verdict under every alternative tried.</small>' in html
+    assert '<p class="robustness">Robust: the same verdict under every alternative tried.</p>' in html
+    assert '<p class="robustness">Depends on: relative difference within which a figure counts as accurate ' \
+           '(0.05: overstated).</p>' in html  # parameters by their meaning, not their keys
+    # filters, a count that follows them, verdicts as labels, reasons behind a disclosure
+    assert '<form class="ledger-filters" hidden>' in html and '<script src="../_static/ledger.js" defer>' in html
+    assert f'<p class="ledger-count" aria-live="polite">{len(registry())} claims: ' in html
+    assert '<span class="verdict verdict-roughly-right">roughly right</span>' in html
+    assert html.count("<details><summary>") == len(registry())

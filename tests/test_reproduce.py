@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis.site import ledger, reviewers
+from analysis.site import reviewers
 from analysis.tools import reproduce
 from analysis import chapters
 from analysis.__main__ import main
@@ -16,16 +16,7 @@ from analysis.chapters import budgets, guns_money
 from analysis.core.data import load
 
 
-@pytest.fixture
-def computed_ledger(monkeypatch, tmp_path):
-    """Compare with the ledger computed from the checkout, whether or not the site was built."""
-    monkeypatch.setattr(reproduce, "PUBLISHED", tmp_path / "no-site" / "ledger.json")
-
-
-@pytest.fixture
-def default_ledger(computed_ledger, ledger_frame, monkeypatch):
-    """As computed_ledger, with the ledger computed once per session (``ledger.build()`` with the checkout's data)."""
-    monkeypatch.setattr(ledger, "build", lambda: ledger_frame)
+EDITION = "edition 2026.2 of 2026-12-01 (editions/2026.2/ledger.json)"  # the current edition, by default
 
 
 def reproduce_cli(tmp_path, *args: str) -> int:
@@ -36,7 +27,8 @@ def reproduce_cli(tmp_path, *args: str) -> int:
         return done.code
 
 
-def test_a_changed_baseline_moves_the_staffing_ratio(tmp_path, capsys, default_ledger, notebook_kernels):
+def test_a_changed_baseline_moves_the_staffing_ratio(tmp_path, capsys, monkeypatch, notebook_kernels):
+    monkeypatch.chdir(reproduce.REPO_ROOT)
     assert reproduce_cli(tmp_path, "--chapter", "budgets", "-p", "start_year=1994") == reproduce.CHANGED
     out = capsys.readouterr().out
     row = next(line for line in out.splitlines() if line.startswith("heyman-bp-staffing-1993-2010 "))
@@ -47,14 +39,29 @@ def test_a_changed_baseline_moves_the_staffing_ratio(tmp_path, capsys, default_l
         "heyman-bp-growth-1993-2001"] * 2
     assert "approximately 4,000     4,028 → 4,287" in out
     assert "heyman-bp-southwest-agents" not in out  # start_year does not touch it
-    assert out.splitlines()[-1].startswith("3 of 9 claims changed against the ledger computed with default "
-                                           "parameters (budgets with start_year=1994)")
+    assert out.splitlines()[-1].startswith(f"3 of 9 claims changed against {EDITION} (budgets with start_year=1994)")
     assert (tmp_path / "out" / "budgets.ipynb").is_file()
 
 
-def test_defaults_reproduce_the_published_ledger(tmp_path, capsys, default_ledger, notebook_kernels):
+def test_defaults_reproduce_the_published_edition(tmp_path, capsys, monkeypatch, notebook_kernels):
+    monkeypatch.chdir(reproduce.REPO_ROOT)
     assert reproduce_cli(tmp_path, "--chapter", "budgets") == reproduce.UNCHANGED
-    assert capsys.readouterr().out.startswith("0 of 9 claims changed")
+    assert capsys.readouterr().out.startswith(f"0 of 9 claims changed against {EDITION} (budgets with defaults)")
+
+
+def test_papermills_own_form_and_a_parameter_for_one_chapter():
+    assert reproduce.parse_assignments([["start_year", "1994"], ["budgets.tolerance=0.05"]]) == {
+        "start_year": 1994, "budgets.tolerance": 0.05}
+    given = reproduce.plan(["budgets", "guns_money"], {"tolerance": 0.2, "budgets.tolerance": 0.05,
+                                                       "budgets.start_year": 1994})
+    assert given == {"budgets": {"tolerance": 0.05, "start_year": 1994}, "guns_money": {"tolerance": 0.2}}
+
+
+def test_an_older_edition_is_read_too():
+    """Edition 2026.1 kept one recomputed figure per claim, before the checks list."""
+    published, origin = reproduce.published_ledger(reproduce.REPO_ROOT / "editions" / "2026.1" / "ledger.json")
+    assert origin.startswith("edition 2026.1 of 2026-12-01")
+    assert published["heyman-bp-quintupled-since-1994"]["verdict"] == "accurate"
 
 
 BAD_INPUT = [
@@ -65,7 +72,15 @@ BAD_INPUT = [
      "unknown parameter 'year': no selected chapter declares it; it belongs to guns_money, border_index: add --chapter guns_money or --chapter border_index"),
     ("bad value", ["--chapter", "budgets", "-p", "start_year=1800"],
      "budgets: parameter 'start_year'=1800 is outside the data; allowed: between 1992 and 2019"),
-    ("no value", ["-p", "start_year"], "-p expects NAME=VALUE, got 'start_year'"),
+    ("no value", ["-p", "start_year"], "-p expects NAME=VALUE (or papermill's NAME VALUE), got 'start_year'"),
+    ("three words", ["-p", "start_year", "1994", "1995"],
+     "-p expects NAME=VALUE (or papermill's NAME VALUE), got 'start_year 1994 1995'"),
+    ("chapter not selected", ["--chapter", "budgets", "-p", "guns_money.year=2009"],
+     "guns_money.year: chapter guns_money is not selected; add --chapter guns_money"),
+    ("parameter not the chapter's", ["--chapter", "budgets", "-p", "budgets.year=2009"],
+     "unknown parameter 'budgets.year': budgets declares start_year, end_year"),
+    ("duplicated YAML key", ["--chapter", "budgets", "-f", "{twice}"],
+     "key 'start_year' is given twice (lines 1 and 3); allowed: each parameter once"),
     ("malformed YAML", ["--chapter", "guns_money", "-f", "{params}"], "is not valid YAML"),
     ("YAML not a mapping", ["--chapter", "guns_money", "-f", "{list}"], "must hold a mapping of parameter names"),
     ("bad mapping", ["--chapter", "guns_money", "-f", "{weights}"],
@@ -77,7 +92,8 @@ BAD_INPUT = [
 @pytest.mark.parametrize("args, message", [c[1:] for c in BAD_INPUT], ids=[c[0] for c in BAD_INPUT])
 def test_bad_input_stops_before_anything_runs(tmp_path, capsys, args, message):
     files = {"params": tmp_path / "bad.yaml", "list": tmp_path / "list.yaml", "weights": tmp_path / "weights.yaml",
-             "missing": tmp_path / "missing.json"}
+             "missing": tmp_path / "missing.json", "twice": tmp_path / "twice.yaml"}
+    files["twice"].write_text("start_year: 1994\nend_year: 2010\nstart_year: 1995\n")
     files["params"].write_text("weights: {harm: 1\n")
     files["list"].write_text("- start_year\n")
     files["weights"].write_text("weights: {harm: 1.0}\n")
@@ -90,7 +106,8 @@ def test_bad_input_stops_before_anything_runs(tmp_path, capsys, args, message):
 
 LEDGER = [{"id": "heyman-bp-staffing-1993-2010", "verdict": "accurate", "checks": [
     {"stated": "more than quintupled", "recomputed": 5.1, "low": None, "high": None, "unit": "fold"}]}]
-EXPECTED = "expected a list of claim records, each with id, verdict, checks"
+EXPECTED = ('expected a list of claim records, each with id, verdict, checks, or an edition file '
+            '{{"edition", "date", "claims": [...]}}')  # braces doubled: the messages are format()ted
 OUT = "not a folder that can be written ({}); allowed: a writable folder, or a path where one can be created"
 ERRORS = [  # (what, the arguments, what {file} holds, the one line on stderr after "reproduce: error: ")
     ("no worker", ["--jobs", "0"], None, "argument --jobs: must be a whole number of at least 1, got '0'"),
@@ -109,7 +126,7 @@ ERRORS = [  # (what, the arguments, what {file} holds, the one line on stderr af
     ("ledger not JSON", ["--against", "{file}"], "id,verdict\n",
      f"ledger file {{file}} is not JSON (Expecting value: line 1 column 1 (char 0)); {EXPECTED}"),
     ("ledger an object", ["--against", "{file}"], json.dumps({"claims": LEDGER}),
-     f"ledger file {{file}} is not a ledger.json: it does not hold a list; {EXPECTED}"),
+     f"ledger file {{file}} is not a ledger.json: it holds neither a list nor an edition; {EXPECTED}"),
     ("ledger empty", ["--against", "{file}"], "[]",
      f"ledger file {{file}} is not a ledger.json: it holds no record; {EXPECTED}"),
     ("ledger of ids", ["--against", "{file}"], json.dumps(["heyman-bp-staffing-1993-2010"]),
@@ -154,12 +171,11 @@ def test_every_error_is_one_line_and_exit_2_before_any_notebook_runs(tmp_path, c
     assert not (tmp_path / "out").exists()
 
 
-def test_a_data_file_that_does_not_match_the_catalogue_is_one_line_and_exit_2(tmp_path, capsys, computed_ledger,
-                                                                             data_copy):
+def test_a_data_file_that_does_not_match_the_catalogue_is_one_line_and_exit_2(tmp_path, capsys, data_copy):
     data_copy.rewrite("border_patrol_agents", lambda text: text.replace("1993,coastal,183", "1993,coastal,inf"))
-    # border_index's parameters read no staffing data; the published ledger, computed here, does
-    assert reproduce_cli(tmp_path, "--chapter", "border_index") == reproduce.ERROR
-    assert capsys.readouterr().err == ("reproduce: error: enforcement/border_patrol_agents.csv: row 3, column 'agents': "
+    # budgets' parameters are checked against the years of the staffing data, before any notebook runs
+    assert reproduce_cli(tmp_path, "--chapter", "budgets") == reproduce.ERROR
+    assert capsys.readouterr().err == ("reproduce: error: budgets: enforcement/border_patrol_agents.csv: row 3, column 'agents': "
                                        "'inf' is not an integer (allowed: digits, with an optional leading minus)\n")
     assert not (tmp_path / "out").exists()
 
@@ -173,8 +189,8 @@ def test_a_failing_notebook_names_its_chapter_and_error(tmp_path, notebook_kerne
 
 
 def test_parameters_go_to_each_chapter_that_declares_them():
-    values = reproduce.parse_assignments(["tolerance=0.2", "year=2009", "borderlands=border-states",
-                                          "allow_secondary=False"])
+    values = reproduce.parse_assignments([["tolerance=0.2"], ["year=2009"], ["borderlands=border-states"],
+                                          ["allow_secondary=False"]])
     assert values == {"tolerance": 0.2, "year": 2009, "borderlands": "border-states", "allow_secondary": False}
     assert reproduce.plan(["budgets", "guns_money"], values) == {
         "budgets": {"tolerance": 0.2, "allow_secondary": False},

@@ -106,3 +106,11 @@ def test_describe():
     changes = {"deflator": ["gdp: overstated"], "tolerance": ["0.05: roughly right", "0.15: accurate"]}
     assert robustness.describe(changes) == \
         "depends on deflator (gdp: overstated); tolerance (0.05: roughly right, 0.15: accurate)"
+
+
+def test_explain_names_parameters_by_their_meaning():
+    changes = {"tolerance": ["0.05: overstated"], "allow_secondary": ["False: unverifiable"]}
+    assert robustness.explain(changes, "budgets") == (
+        "Depends on: relative difference within which a figure counts as accurate (0.05: overstated); whether "
+        "secondary reports of official figures may stand in where no official figure was found (no: unverifiable).")
+    assert robustness.explain({}, "budgets") == "Robust: the same verdict under every alternative tried."

@@ -10,10 +10,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-import yaml
-
 from analysis.core.book import CHAPTERS
-from analysis.core.data import data_dir, record_read
+from analysis.core.data import data_dir, read_yaml, record_read
 
 QUALIFIERS = ("exact", "about", "more-than", "at-least", "less-than", "at-most", "range")
 # What kind of statement a stated figure is, and the qualifiers each kind takes (the verdict engine
@@ -196,7 +194,7 @@ def parse_registry(document: dict) -> tuple[dict, dict[str, Claim]]:
 
 @lru_cache(maxsize=None)
 def _registry(path) -> tuple[dict, dict[str, Claim]]:
-    return parse_registry(yaml.safe_load(record_read(path).read_text(encoding="utf-8")))
+    return parse_registry(read_yaml(record_read(path).read_text(encoding="utf-8")))
 
 
 def registry() -> dict[str, Claim]:

@@ -7,17 +7,24 @@ files it reads, the source of the ``analysis`` package and the pinned requiremen
 gives a new key, so a stale result is never returned, and a corrupted file is still read (and
 rejected) by the function itself. The files count as read either way, so the build still knows
 which notebooks depend on them.
+
+Notebooks run in parallel: a process that needs a value another is computing waits for it (a lock
+per key) instead of computing it twice. ``traced`` keeps results whose data files are known only
+by running the function (a whole chapter), checked against the files that run read.
 """
 from __future__ import annotations
 
+import fcntl
 import functools
 import hashlib
 import json
 import os
 import pickle
+from contextlib import contextmanager
+from pathlib import Path
 from typing import Callable
 
-from analysis.core.data import CATALOGUE_NAME, REPO_ROOT, data_dir, record_read, resource
+from analysis.core.data import CATALOGUE_NAME, REPO_ROOT, data_dir, files_read_by, read_yaml, record_read, resource
 
 MEMO_DIR = REPO_ROOT / "_build" / ".memo"
 
@@ -50,12 +57,66 @@ def on_disk(*resources: str) -> Callable:
             path = MEMO_DIR / f"{_key(fn, args, resources)}.pkl"
             if path.is_file():
                 return pickle.loads(path.read_bytes())
-            value = fn(*args)
-            MEMO_DIR.mkdir(parents=True, exist_ok=True)
-            partial = path.with_suffix(f".{os.getpid()}.part")  # notebooks run in parallel: write, then rename
-            partial.write_bytes(pickle.dumps(value))
-            partial.replace(path)
-            return value
+            with _locked(path):
+                if path.is_file():  # computed by another process while this one waited
+                    return pickle.loads(path.read_bytes())
+                value = fn(*args)
+                _store(path, value)
+                return value
         wrapper.resources = resources
         return wrapper
     return decorate
+
+
+@contextmanager
+def _locked(path: Path):
+    """Hold the key's lock: one process computes a value, any other that needs it waits, then reads it."""
+    MEMO_DIR.mkdir(parents=True, exist_ok=True)
+    with open(path.with_suffix(".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        yield
+
+
+def _store(path: Path, value) -> None:
+    partial = path.with_suffix(f".{os.getpid()}.part")  # write, then rename: a reader never sees half a file
+    partial.write_bytes(pickle.dumps(value))
+    partial.replace(path)
+
+
+@functools.lru_cache(maxsize=16)
+def _entries(catalogue: str, mtime_ns: int) -> dict:
+    return {r["name"]: r for r in read_yaml(Path(catalogue).read_text(encoding="utf-8"))["resources"]}
+
+
+def _digest(read: str) -> str | None:
+    """sha256 of a file read, or of ``catalogue#name``'s entry only (None if it is gone)."""
+    path, _, name = read.partition("#")
+    path = Path(path)
+    if not path.is_file():
+        return None
+    if name:
+        entry = _entries(str(path), path.stat().st_mtime_ns).get(name)
+        return hashlib.sha256(json.dumps(entry, sort_keys=True, default=str).encode()).hexdigest()
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def traced(fn: Callable) -> Callable:
+    """Keep the function's results on disk with the sha256 of every data file the call read; return
+    them while the code and all of those files are unchanged (each recorded as read again)."""
+    @functools.wraps(fn)
+    def wrapper(*args):
+        key = hashlib.sha256("\n".join([fn.__module__, fn.__qualname__, repr(args), _code_digest(),
+                                        str(data_dir())]).encode()).hexdigest()
+        path = MEMO_DIR / f"{key}.traced"
+        with _locked(path):
+            if path.is_file():
+                value, digests = pickle.loads(path.read_bytes())
+                if all(_digest(read) == digest for read, digest in digests.items()):
+                    for read in digests:
+                        file, _, entry = read.partition("#")
+                        record_read(Path(file), entry=entry)
+                    return value
+            value, reads = files_read_by(fn, *args)
+            _store(path, (value, {read: _digest(read) for read in reads}))
+            return value
+    return wrapper

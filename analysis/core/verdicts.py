@@ -70,6 +70,8 @@ CLAIM_RULE = ("A claim takes the most severe verdict among its checked figures (
               "data, and its verdict is the more severe of the two.")
 SEVERITY = {ACCURATE: 0, ROUGHLY_RIGHT: 1, OVERSTATED: 2, UNDERSTATED: 2, MISDATED: 2,
             CONTRADICTED: 3, MISQUOTED: 3, INCONSISTENT: 3}
+# The verdicts that say a claim fails (the home page lists these claims): worse than roughly right.
+FAILING = tuple(v for v, severity in SEVERITY.items() if severity >= SEVERITY[OVERSTATED])
 
 DATA, SOURCE, CONSISTENCY = "data", "source", "consistency"
 

@@ -164,7 +164,9 @@ def claim_reviews(results: list[ClaimResult], config: dict | None = None) -> dic
     is not "worse" than an overstatement), so no numeric ratingValue is given; the reason goes in
     ``ratingExplanation``."""
     from analysis.core.claims import claim, essays
+    from analysis.site.editions import current
     config = book_config() if config is None else config
+    version, date = current()  # the edition that publishes these reviews
     book = {"@type": "Organization", "name": config["title"]}
     baseurl = (config.get("html") or {}).get("baseurl") or None
     reviews = []
@@ -176,6 +178,8 @@ def claim_reviews(results: list[ClaimResult], config: dict | None = None) -> dic
             "url": review_url(c.id, c.chapter, baseurl),
             "claimReviewed": c.claim,
             "author": book,
+            "datePublished": date,
+            "version": version,
             "itemReviewed": {
                 "@type": "Claim",
                 "author": essay_authors(essay),

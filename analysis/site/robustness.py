@@ -15,7 +15,9 @@ from typing import Any
 import pandas as pd
 
 from analysis import chapters
+from analysis.core.memo import traced
 from analysis.core.params import Parameters
+from analysis.site.reviewers import no_separation_notes
 
 ROBUST = "robust"
 DEPENDS = "depends on "
@@ -65,18 +67,43 @@ def describe(changes: dict[str, list[str]]) -> str:
     return DEPENDS + "; ".join(f"{name} ({', '.join(found)})" for name, found in changes.items())
 
 
-def assess(default_verdicts: dict[str, str]) -> dict[str, str]:
-    """For each claim a chapter with grids computes: ``robust`` or the choices its verdict depends on,
-    judged against its verdict under the defaults (``default_verdicts``, by claim id)."""
+def explain(changes: dict[str, list[str]], slug: str) -> str:
+    """The same for readers: each parameter by its meaning (its ``meaning`` in the chapter's PARAMETERS)."""
+    if not changes:
+        return "Robust: the same verdict under every alternative tried."
+    meanings = {p.name: p.meaning for p in chapters.module(slug).PARAMETERS.params}
+    yes_no = {"True:": "yes:", "False:": "no:"}  # a switch reads as yes or no
+    shown = {name: [" ".join([yes_no.get(f.split(" ", 1)[0], f.split(" ", 1)[0]), f.split(" ", 1)[1]]) for f in found]
+             for name, found in changes.items()}
+    return "Depends on: " + "; ".join(f"{meanings[name]} ({', '.join(found)})" for name, found in shown.items()) + "."
+
+
+def chapter_grid(slug: str) -> list[tuple[Variant, list]]:
+    """A chapter's claims re-graded under each alternative of its grid, kept on disk with the files
+    they were computed from: the build computes them beside the chapters' notebooks, on another
+    core, and the ledger page reads them back."""
+    module = chapters.module(slug)
+    return _regraded(slug, tuple(v for v in variants(slug, module.PARAMETERS) if v.values is not None))
+
+
+@traced
+def _regraded(slug: str, tried: tuple[Variant, ...]) -> list[tuple[Variant, list]]:
+    """The alternatives are part of the key: a changed grid is computed afresh."""
+    with no_separation_notes():
+        return [(v, chapters.module(slug).check_claims(**v.values)) for v in tried]
+
+
+def assess(default_verdicts: dict[str, str]) -> dict[str, dict[str, list[str]]]:
+    """For each claim a chapter with grids computes: the alternatives that change its verdict from its
+    verdict under the defaults (``default_verdicts``, by claim id), by parameter, as ``value: verdict``
+    (none: the verdict is robust); ``describe`` and ``explain`` put them in words."""
     changes: dict[str, dict[str, list[str]]] = {}
-    for variant in all_variants():
-        if variant.values is None:
-            continue
-        for result in chapters.module(variant.chapter).check_claims(**variant.values):
+    for variant, results in [found for slug in list(chapters.CHAPTERS) for found in chapter_grid(slug)]:
+        for result in results:
             moved = changes.setdefault(result.claim_id, {})
             if result.verdict != default_verdicts[result.claim_id]:
                 moved.setdefault(variant.parameter, []).append(f"{_shown(variant.value)}: {result.verdict}")
-    return {claim_id: describe(moved) for claim_id, moved in changes.items()}
+    return changes
 
 
 def _shown(value: Any) -> str:

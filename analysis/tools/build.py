@@ -4,26 +4,35 @@ Jupyter Book 1 keys its execution cache on code cells only, so a changed data fi
 module would publish stale numbers. Here every execution records the files the notebook read
 (data files, catalogue, registry, ``analysis`` modules); a notebook is re-executed when its own
 code or any of those files changed, and its fresh outputs replace the cached ones. Notebooks run
-in parallel across the cores; Jupyter Book then renders the site from the cache.
+in parallel across the cores, the slowest first; Jupyter Book then renders the site from the cache.
+
+The terminal shows each notebook executed and one summary line; the kernels' and Sphinx's own
+output goes to ``_build/build.log``. A failure's first line names its cause (the notebook and the
+error, e.g. a data file's row and column), before any traceback.
 """
 from __future__ import annotations
 
 import hashlib
 import json
 import os
+import re
 import subprocess
 import sys
 import time
+import traceback
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from functools import lru_cache
 from pathlib import Path
 
 import yaml
 
-from analysis.core.book import BUILD, LEDGER_FILES_KEY, LEDGER_PAGE, REPO_ROOT, toc_notebooks
+from analysis.core.book import BUILD, CHAPTERS, LEDGER_FILES_KEY, LEDGER_PAGE, REPO_ROOT, toc_notebooks
 
 CACHE = BUILD / ".jupyter_cache"
 INPUTS = BUILD / ".notebook_inputs.json"
+ANSI = re.compile(r"\x1b\[[0-9;]*m")  # colour codes in Sphinx's and IPython's output
+BENCHMARK = REPO_ROOT / "book" / "benchmark.json"  # each notebook's time in the last benchmark's cold build
+LOG = BUILD / "build.log"  # the kernels' and Sphinx's output
 RENDERED = BUILD / ".rendered"  # digest of everything the render reads, after the last successful render
 SUMMARY_PAGES = {LEDGER_PAGE, "book/reviewers.ipynb"}  # pages that recompute every chapter
 PROBE = ("import json, sys\nfrom analysis.core.data import files_read\n"
@@ -33,7 +42,11 @@ PROBE = ("import json, sys\nfrom analysis.core.data import files_read\n"
 
 
 class BuildError(RuntimeError):
-    """A notebook failed to execute, or the site failed to render."""
+    """A notebook failed to execute, or the site failed to render; the message's first line is the cause."""
+
+
+def shown(path: Path) -> str:
+    return str(path.relative_to(REPO_ROOT)) if path.is_relative_to(REPO_ROOT) else str(path)
 
 
 def digest(path: Path) -> str | None:
@@ -59,7 +72,7 @@ def _catalogue(path: str) -> dict:
 @lru_cache(maxsize=4)
 def _parsed(path: str, mtime_ns: int) -> dict:
     """The catalogue, parsed once per version (a warm build checks many entries)."""
-    return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    return yaml.load(Path(path).read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 def _key(path) -> str:
@@ -85,7 +98,10 @@ def execute(notebook: Path):
     nb.cells.append(nbformat.v4.new_code_cell(PROBE))
     result = single_nb_execution(nb, cwd=str(notebook.parent), timeout=600, allow_errors=False)
     if result.err is not None:
-        raise BuildError(f"{notebook.relative_to(REPO_ROOT)} failed:\n{result.exc_string}")
+        error = result.err
+        cause = f"{getattr(error, 'ename', type(error).__name__)}: {getattr(error, 'evalue', error)}"
+        cause = ANSI.sub("", cause.strip().splitlines()[0])
+        raise BuildError(f"{notebook.relative_to(REPO_ROOT)}: {cause}\n{result.exc_string}")
     probe = nb.cells.pop()
     read = json.loads("".join(o.get("text", "") for o in probe.outputs if o.get("name") == "stdout"))
     inputs = {_key(p): digest(Path(p)) for p in [str(notebook), *read]}
@@ -100,16 +116,43 @@ def execute_changed(jobs: int | None = None) -> list[str]:
         _execute_into_cache(stale, recorded, jobs)
     BUILD.mkdir(exist_ok=True)
     INPUTS.write_text(json.dumps(recorded, indent=1, sort_keys=True))
-    print(f"{len(stale)} notebook(s) executed, {len(toc_notebooks()) - len(stale)} up to date", flush=True)
     return [str(nb.relative_to(REPO_ROOT)) for nb in stale]
 
 
-def waves(stale: list[Path]) -> list[list[Path]]:
-    """The chapters first, then the pages that recompute every chapter (the ledger): by then the
-    chapters' slow results are on disk (analysis.core.memo) and are read back, not computed twice."""
+def waves(stale: list[Path], recorded: dict) -> list[list[Path | str]]:
+    """The chapters first, then the pages that recompute every chapter (the ledger and reviewers'
+    pages). If those are stale, each chapter's part of them is computed in the first wave too, as a
+    task of its own beside the chapter's notebook (``summarise``); the pages then read it back.
+
+    The slowest notebook starts first (by its last execution here or, on a cold build, by the
+    committed benchmark), so that no core is left idle at the end waiting for it.
+    """
     last = [nb for nb in stale if _key(nb) in SUMMARY_PAGES]
-    first = [nb for nb in stale if nb not in last]
-    return [wave for wave in (first, last) if wave]
+    first = sorted((nb for nb in stale if nb not in last), key=lambda nb: -_expected_seconds(nb, recorded))
+    tasks = []
+    for notebook in first:
+        tasks += [notebook] + ([notebook.stem] if last and notebook.stem in CHAPTERS else [])
+    tasks += [slug for slug in CHAPTERS if last and slug not in tasks]
+    return [wave for wave in (tasks, last) if wave]
+
+
+def _expected_seconds(notebook: Path, recorded: dict) -> float:
+    seconds = recorded.get(_key(notebook), {}).get("seconds")
+    if seconds is None and BENCHMARK.is_file():
+        seconds = json.loads(BENCHMARK.read_text()).get("notebook_seconds", {}).get(_key(notebook))
+    return seconds or 0.0
+
+
+def summarise(slug: str) -> str:
+    """A chapter's part of the ledger and reviewers' pages, computed into the memo (analysis.core.memo)."""
+    from analysis.site import reviewers, robustness
+    try:
+        robustness.chapter_grid(slug)
+        reviewers.chapter_inputs(slug)
+    except Exception as error:
+        raise BuildError(f"chapter {slug!r}, re-graded for the ledger: {type(error).__name__}: {error}\n"
+                         + traceback.format_exc()) from None
+    return slug
 
 
 def kernels_import_this_checkout() -> None:
@@ -118,28 +161,39 @@ def kernels_import_this_checkout() -> None:
     os.environ["PYTHONPATH"] = os.pathsep.join([str(REPO_ROOT), os.environ.get("PYTHONPATH", "")]).rstrip(os.pathsep)
 
 
+def _output_to_log() -> None:
+    """In each worker: its output and its kernels' (warnings such as "Kernel is running over TCP
+    without encryption") go to the build log, not to the terminal."""
+    log = os.open(LOG, os.O_WRONLY | os.O_APPEND | os.O_CREAT)
+    os.dup2(log, 1)
+    os.dup2(log, 2)
+    os.close(log)
+
+
 def _execute_into_cache(stale: list[Path], recorded: dict, jobs: int | None) -> None:
     kernels_import_this_checkout()
-    with ProcessPoolExecutor(max_workers=jobs or os.cpu_count() or 1) as pool:
-        for wave in waves(stale):
+    with ProcessPoolExecutor(max_workers=jobs or os.cpu_count() or 1, initializer=_output_to_log) as pool:
+        for wave in waves(stale, recorded):
             _execute_wave(pool, wave, recorded)
 
 
-def _execute_wave(pool: ProcessPoolExecutor, notebooks: list[Path], recorded: dict) -> None:
+def _execute_wave(pool: ProcessPoolExecutor, tasks: list[Path | str], recorded: dict) -> None:
     from jupyter_cache import get_cache
     from jupyter_cache.base import CacheBundleIn
     cache = get_cache(str(CACHE))
-    futures = {pool.submit(execute, notebook): notebook for notebook in notebooks}
+    futures = {pool.submit(execute if isinstance(task, Path) else summarise, task): task for task in tasks}
     for future in as_completed(futures):
         notebook = futures[future]
         if future.exception() is not None:
             pool.shutdown(cancel_futures=True)  # a failed build stops as soon as it fails
             raise future.exception()
+        if not isinstance(notebook, Path):
+            continue
         nb, inputs, seconds = future.result()
         record = cache.cache_notebook_bundle(
             CacheBundleIn(nb, str(notebook), data={"execution_seconds": seconds}),
             check_validity=False, overwrite=True)
-        recorded[_key(notebook)] = {"inputs": inputs, "cache": record.hashkey}
+        recorded[_key(notebook)] = {"inputs": inputs, "cache": record.hashkey, "seconds": round(seconds, 1)}
         notebook.touch()  # so Sphinx re-reads the page and picks up the new outputs
         print(f"executed {notebook.relative_to(REPO_ROOT)} in {seconds:.1f} s", flush=True)
 
@@ -152,22 +206,44 @@ def render_inputs() -> str:
     return hashlib.sha256(json.dumps(listing).encode()).hexdigest()
 
 
-def render(executed: list[str]) -> None:
-    """Jupyter Book renders the site from the cache; any warning fails the build.
+def render(executed: list[str]) -> bool:
+    """Jupyter Book renders the site from the cache, its output going to the build log; any warning
+    fails the build, and the first one is the failure's first line.
 
-    Skipped when no notebook ran and nothing the render reads changed since the last good render.
+    Skipped (returns False) when no notebook ran and nothing the render reads changed since the last
+    good render.
     """
     inputs = render_inputs()
     if not executed and (BUILD / "html" / "index.html").is_file() and RENDERED.is_file() \
             and RENDERED.read_text() == inputs:
-        print("site up to date: nothing to render", flush=True)
-        return
+        return False
     RENDERED.unlink(missing_ok=True)
     jupyter_book = Path(sys.executable).with_name("jupyter-book")
-    done = subprocess.run([str(jupyter_book), "build", str(REPO_ROOT), "--warningiserror", "--keep-going"])
+    with LOG.open("a", encoding="utf-8") as log:
+        log.write(f"\n--- jupyter-book build {REPO_ROOT} --warningiserror --keep-going\n")
+        log.flush()
+        done = subprocess.run([str(jupyter_book), "build", str(REPO_ROOT), "--warningiserror", "--keep-going"],
+                              stdout=log, stderr=subprocess.STDOUT)
     if done.returncode != 0:
-        raise BuildError(f"jupyter-book build failed (exit {done.returncode}); see the warnings above")
+        text = LOG.read_text(encoding="utf-8", errors="replace")
+        problems = [line for line in text.splitlines() if re.search(r"\b(WARNING|ERROR|CRITICAL)\b", line)
+                    and "Kernel is running over TCP" not in line]
+        first = problems[0] if problems else f"jupyter-book build exited with status {done.returncode}"
+        raise BuildError(f"rendering the site: {ANSI.sub('', first)}\n" + "\n".join(ANSI.sub('', p) for p in problems[1:]))
+    write_root_page()
     RENDERED.write_text(inputs)
+    return True
+
+
+def write_root_page() -> None:
+    """The site's root page: Jupyter Book's redirect to the first page, with a language, a title and a
+    link for browsers that do not follow the redirect (its own has none of the three)."""
+    config = yaml.safe_load((REPO_ROOT / "_config.yml").read_text(encoding="utf-8"))
+    first = yaml.safe_load((REPO_ROOT / "_toc.yml").read_text(encoding="utf-8"))["root"] + ".html"
+    (BUILD / "html" / "index.html").write_text(
+        f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>{config["title"]}</title>\n'
+        f'<meta http-equiv="Refresh" content="0; url={first}">\n</head>\n'
+        f'<body><p><a href="{first}">{config["title"]}</a></p></body>\n</html>\n', encoding="utf-8")
 
 
 def write_ledger_files() -> None:
@@ -189,9 +265,16 @@ def write_ledger_files() -> None:
 
 
 def build(jobs: int | None = None) -> list[str]:
+    """Execute what changed, write the ledger files, render; print one line per notebook executed and
+    one summary line."""
     start = time.perf_counter()
+    BUILD.mkdir(exist_ok=True)
+    LOG.write_text("")
     executed = execute_changed(jobs)
     write_ledger_files()
-    render(executed)
-    print(f"book built in {time.perf_counter() - start:.1f} s: {BUILD / 'html' / 'index.html'}", flush=True)
+    rendered = render(executed)
+    print(f"book built in {time.perf_counter() - start:.1f} s: {len(executed)} notebook(s) executed, "
+          f"{len(toc_notebooks()) - len(executed)} up to date; "
+          + ("site rendered" if rendered else "site up to date: nothing to render")
+          + f"; {shown(BUILD / 'html' / 'index.html')} (log: {shown(LOG)})", flush=True)
     return executed

@@ -2,7 +2,7 @@
 
 ``python -m analysis reproduce [--chapter NAME ...] [-p NAME=VALUE ...] [-f params.yaml]`` runs the
 notebooks through papermill, in parallel, into an output folder, then compares each claim's
-recomputed value and verdict with the published ledger. Every chapter name, parameter and value is
+recomputed value and verdict with the ledger of the current edition (or ``--against FILE``). Every chapter name, parameter and value is
 checked (with the chapters' own declarations) before any notebook runs. Exit status: 0 nothing
 changed, 1 something changed, 2 an error, whose cause is printed in one line.
 """
@@ -20,9 +20,8 @@ import yaml
 from analysis import chapters
 from analysis.tools.build import BUILD, kernels_import_this_checkout
 from analysis.core.data import REPO_ROOT, DataError
-from analysis.site.reviewers import no_separation_notes
+from analysis.site import editions
 
-PUBLISHED = BUILD / "html" / "ledger.json"
 UNCHANGED, CHANGED, ERROR = 0, 1, 2  # exit statuses
 DEFAULT_OUT = BUILD / "reproduce"
 
@@ -37,24 +36,44 @@ def parse_value(text: str):
     return _resolve_type(text)
 
 
-def parse_assignments(assignments: list[str]) -> dict:
+def parse_assignments(assignments: list[list[str]]) -> dict:
+    """``-p`` values, each given as ``NAME=VALUE`` or as papermill's own ``NAME VALUE``."""
     values = {}
-    for assignment in assignments:
-        name, equals, text = assignment.partition("=")
-        if not equals or not name:
-            raise ReproduceError(f"-p expects NAME=VALUE, got {assignment!r}")
+    for words in assignments:
+        if len(words) == 1 and "=" in words[0] and not words[0].startswith("="):
+            name, _, text = words[0].partition("=")
+        elif len(words) == 2 and "=" not in words[0]:
+            name, text = words
+        else:
+            raise ReproduceError(f"-p expects NAME=VALUE (or papermill's NAME VALUE), got {' '.join(words)!r}")
         values[name] = parse_value(text)
     return values
+
+
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """YAML's safe loader, refusing a key given twice in one mapping (YAML itself would keep the last)."""
+
+    def construct_mapping(self, node, deep=False):
+        seen = {}
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise ReproduceError(f"key {key!r} is given twice (lines {seen[key]} and "
+                                     f"{key_node.start_mark.line + 1}); allowed: each parameter once")
+            seen[key] = key_node.start_mark.line + 1
+        return super().construct_mapping(node, deep=deep)
 
 
 def read_parameter_file(path: Path) -> dict:
     """A YAML mapping of parameter names to values (the way to pass mappings such as ``weights``)."""
     try:
-        values = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        values = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_UniqueKeyLoader)
     except OSError as error:
         raise ReproduceError(f"parameter file {path}: {error.strerror}") from None
     except UnicodeDecodeError:
         raise ReproduceError(f"parameter file {path} is not UTF-8 text") from None
+    except ReproduceError as error:
+        raise ReproduceError(f"parameter file {path}: {error}") from None
     except yaml.YAMLError as error:
         raise ReproduceError(f"parameter file {path} is not valid YAML: {str(error).splitlines()[0]}"
                              + (f" (line {error.problem_mark.line + 1})" if getattr(error, "problem_mark", None) else "")
@@ -65,12 +84,34 @@ def read_parameter_file(path: Path) -> dict:
     return values
 
 
+def _scoped(values: dict, slugs: list[str]) -> tuple[dict, dict[str, dict]]:
+    """Split ``CHAPTER.NAME`` parameters (for that chapter alone) from those for every selected chapter."""
+    shared, scoped = {}, {slug: {} for slug in slugs}
+    for key, value in values.items():
+        slug, dot, name = str(key).partition(".")
+        if not dot:
+            shared[key] = value
+        elif slug not in chapters.CHAPTERS:
+            raise ReproduceError(f"{key}: unknown chapter {slug!r}; allowed: CHAPTER.NAME with a chapter among "
+                                 f"{', '.join(chapters.CHAPTERS)}")
+        elif slug not in scoped:
+            raise ReproduceError(f"{key}: chapter {slug} is not selected; add --chapter {slug}")
+        elif name not in chapters.module(slug).PARAMETERS.names():
+            raise ReproduceError(f"unknown parameter {key!r}: {slug} declares "
+                                 f"{', '.join(chapters.module(slug).PARAMETERS.names())}")
+        else:
+            scoped[slug][name] = value
+    return shared, scoped
+
+
 def plan(selected: list[str], values: dict) -> dict[str, dict]:
-    """The parameters given to each selected chapter, every one checked by its chapter's declaration."""
+    """The parameters given to each selected chapter, every one checked by its chapter's declaration:
+    ``NAME`` goes to every selected chapter that declares it, ``CHAPTER.NAME`` to that chapter alone (and wins)."""
     for slug in selected:
         if slug not in chapters.CHAPTERS:
             raise ReproduceError(f"unknown chapter {slug!r}; chapters: {', '.join(chapters.CHAPTERS)}")
     slugs = list(dict.fromkeys(selected)) or list(chapters.CHAPTERS)
+    values, scoped = _scoped(values, slugs)
     declared = {slug: chapters.module(slug).PARAMETERS.names() for slug in slugs}
     for name in values:
         if not any(name in names for names in declared.values()):
@@ -79,7 +120,7 @@ def plan(selected: list[str], values: dict) -> dict[str, dict]:
                     if elsewhere else
                     "; ".join(f"{slug}: {', '.join(names)}" for slug, names in declared.items()))
             raise ReproduceError(f"unknown parameter {name!r}: no selected chapter declares it; {hint}")
-    given = {slug: {k: v for k, v in values.items() if k in names} for slug, names in declared.items()}
+    given = {slug: {k: v for k, v in values.items() if k in names} | scoped[slug] for slug, names in declared.items()}
     for slug, chosen in given.items():
         try:
             chapters.module(slug).PARAMETERS.validate(chosen)
@@ -142,30 +183,33 @@ def run(given: dict[str, dict], out: Path, jobs: int | None) -> dict[str, Path]:
 
 
 def published_ledger(against: Path | None) -> tuple[dict[str, dict], str]:
-    """The ledger to compare with, by claim id, and where it came from: ``against``, else the built
-    site's ledger.json, else the ledger computed from this checkout with default parameters."""
-    path = against or (PUBLISHED if PUBLISHED.is_file() else None)
-    if path is None:
-        from analysis.site import ledger
-        with no_separation_notes():
-            records = json.loads(ledger.to_json(ledger.build()))  # through JSON, exactly as the site publishes it
-        return {r["id"]: r for r in records}, "the ledger computed with default parameters"
-    expected = f"expected a list of claim records, each with {', '.join(LEDGER_FIELDS)}"
+    """The ledger to compare with, by claim id, and which it is: ``against`` (a site's ledger.json or an
+    edition file), else the current edition's committed ledger (``editions/<version>/ledger.json``)."""
+    path = against or editions.path(editions.current()[0])
+    expected = (f"expected a list of claim records, each with {', '.join(LEDGER_FIELDS)}, or an edition file "
+                "{\"edition\", \"date\", \"claims\": [...]}")
     try:
-        records = json.loads(Path(path).read_text(encoding="utf-8"))
+        content = json.loads(Path(path).read_text(encoding="utf-8"))
     except OSError as error:
         raise ReproduceError(f"ledger file {path}: {error.strerror}") from None
     except ValueError as error:  # not JSON, or not UTF-8
         raise ReproduceError(f"ledger file {path} is not JSON ({error}); {expected}") from None
-    problem = _ledger_problem(records)
+    try:
+        edition = editions.from_json(content, str(path))
+    except ValueError:
+        raise ReproduceError(f"ledger file {path} is not a ledger.json: it holds neither a list nor an edition; "
+                             f"{expected}") from None
+    problem = _ledger_problem(edition.claims)
     if problem:
         raise ReproduceError(f"ledger file {path} is not a ledger.json: {problem}; {expected}")
-    return {r["id"]: r for r in records}, shown(path)
+    origin = f"edition {edition.version} of {edition.date} ({shown(path)})" if edition.version else shown(path)
+    return {r["id"]: r for r in edition.claims}, origin
 
 
 # what compare() reads of each published claim record, and the JSON it can read there
 _TEXT, _NUMBER, _LIST = ((str,), "text"), ((int, float, type(None)), "a number or null"), ((list,), "a list")
 LEDGER_FIELDS = {"id": _TEXT, "verdict": _TEXT, "checks": _LIST}
+OLDER_FIELDS = {"id": _TEXT, "verdict": _TEXT, "stated": _TEXT, "recomputed": _NUMBER, "unit": _TEXT}  # edition 2026.1
 CHECK_FIELDS = {"stated": _TEXT, "recomputed": _NUMBER, "low": _NUMBER, "high": _NUMBER, "unit": _TEXT}
 
 
@@ -187,6 +231,11 @@ def _ledger_problem(records) -> str | None:
     if not records:
         return "it holds no record"
     for number, record in enumerate(records, 1):
+        if isinstance(record, dict) and "checks" not in record and "recomputed" in record:
+            problem = _fields_problem(record, OLDER_FIELDS, f"record {number}")
+            if problem:
+                return problem
+            continue
         problem = _fields_problem(record, LEDGER_FIELDS, f"record {number}") or next(
             (p for i, check in enumerate(record["checks"], 1)
              if (p := _fields_problem(check, CHECK_FIELDS, f"record {number}'s check {i}"))), None)
@@ -211,14 +260,6 @@ class Figure:
         return (self.published_recomputed, self.published_verdict) != (self.recomputed, self.verdict)
 
 
-def _published_checks(row: dict | None) -> dict[str, str]:
-    """A published claim's recomputed values by stated figure."""
-    from types import SimpleNamespace
-
-    from analysis.core.fmt import recomputed
-    return {c["stated"]: recomputed(SimpleNamespace(**c)) for c in (row or {}).get("checks") or []}
-
-
 def compare(outputs: dict[str, Path], published: dict[str, dict]) -> list[Figure]:
     """Each stated figure the executed notebooks glued, beside its published recomputed value, with the
     claim's verdict, published and new: figure compared with figure, never one claim's headline with another's."""
@@ -231,7 +272,7 @@ def compare(outputs: dict[str, Path], published: dict[str, dict]) -> list[Figure
             if f"{claim_id}.checks" not in values:
                 continue
             row = published.get(claim_id)
-            old_checks, old_verdict = _published_checks(row), row["verdict"] if row else "not in the ledger"
+            old_checks, old_verdict = editions.figures(row or {"checks": []}), row["verdict"] if row else "not in the ledger"
             for stated, new, _ in json.loads(values[f"{claim_id}.checks"]):
                 figures.append(Figure(claim_id, slug, stated, old_checks.get(stated, "not in the ledger"), new,
                                       old_verdict, values[f"{claim_id}.verdict"]))

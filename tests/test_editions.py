@@ -1,0 +1,57 @@
+"""The published editions: the current one is what the build publishes, and "What changed" lists every move
+from the previous one with its reason, reading the older record format too."""
+from __future__ import annotations
+
+import json
+
+from analysis.site import citing, editions
+from analysis.site.notebook import claim_reviews
+
+CHANGES = editions.changes(editions.load("2026.1"), editions.load("2026.2"), "2026.2")
+
+
+def test_the_current_edition_is_named_once_and_committed():
+    assert editions.current() == ("2026.2", "2026-12-01")
+    assert editions.versions() == ["2026.1", "2026.2"] and editions.previous("2026.2") == "2026.1"
+    assert citing.citation() == ("Border Security by the Numbers project (2026). Border Security by the Numbers, "
+                                 "edition 2026.2 (2026-12-01).")
+
+
+def test_every_verdict_that_moved_is_listed_with_its_reason():
+    moved = {c.id: (c.verdict, c.reason) for c in CHANGES if c.what == "verdict"}
+    assert {k: v[0] for k, v in moved.items()} == {
+        "heyman-bp-quintupled-since-1994": "accurate \u2192 roughly right",
+        "heyman-port-staffing-1993-2010": "understated \u2192 unverifiable",
+        "byers-kingpin-doubled-homicides": "overstated \u2192 accurate",
+        "byers-kingpin-capture-homicide-effects": "overstated \u2192 roughly right",
+        "byers-el-chapo-violence": "accurate \u2192 overstated",
+        "byers-mexico-homicide-peak-2018": "accurate \u2192 misdated",
+        "byers-tsds-encounters-rising": "accurate \u2192 roughly right"}
+    assert moved["byers-mexico-homicide-peak-2018"][1] == "method: a year is graded as a year: the series peaks in 2019"
+
+
+def test_figures_are_compared_across_the_older_format():
+    """2026.1 kept one figure per claim; it is matched with the first stated figure in the same unit."""
+    by_id = {c.id: c for c in CHANGES}
+    assert by_id["byers-gotaways-since-2021"].figures == ["at least 1.7 million gotaways: 1,857,919 \u2192 1,700,000"]  # the first check: the cited release
+    assert by_id["byers-kingpin-doubled-homicides"].figures == [
+        "doubling the local homicide rates: 1.41-fold \u2192 1.44-fold (1.00-fold to 2.07-fold)"]
+    assert "heyman-bp-staffing-1993-2010" not in {c.id for c in CHANGES if c.figures}  # 5.10-fold both times
+    registry_moves = [c for c in CHANGES if c.reason.startswith("registry:")]
+    assert len(registry_moves) == 16 and {c.verdict for c in registry_moves} == {"unverifiable"}
+
+
+def test_claim_reviews_name_the_edition():
+    review = claim_reviews([], {"title": "t"})
+    assert review["@graph"] == []
+    from analysis.core.verdicts import ClaimResult  # noqa: F401  (the records' type)
+    one = claim_reviews([type("R", (), {"claim_id": "heyman-bp-staffing-1993-2010", "verdict": "accurate",
+                                        "reason": "r"})()], {"title": "t"})["@graph"][0]
+    assert (one["datePublished"], one["version"]) == ("2026-12-01", "2026.2")
+
+
+def test_the_built_site_publishes_exactly_the_current_edition(built_book):
+    site = json.loads((built_book / "_build" / "html" / "ledger.json").read_text())
+    assert site == editions.load(editions.current()[0]).claims, (
+        "the ledger differs from the committed edition: publish a new edition (editions/<version>/ledger.json, "
+        "CITATION.cff and editions/reasons.yaml)")
