@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 READY := $(VENV)/.ready
 
-.PHONY: book test bench clean
+.PHONY: book test test-fast bench clean
 
 $(READY): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -18,7 +18,11 @@ book: $(READY)
 	$(BIN)/python -m analysis build
 
 test: $(READY)
-	$(BIN)/python -m pytest
+	PYTHONHASHSEED=0 $(BIN)/python -m pytest
+
+# the fast tier only (tests/conftest.py sorts the tests into tiers); `make test` runs every tier
+test-fast: $(READY)
+	PYTHONHASHSEED=0 $(BIN)/python -m pytest -m fast
 
 clean:
 	rm -rf _build

@@ -1,7 +1,10 @@
-"""Shared fixtures: a private copy of data/ that a test may corrupt."""
+"""Shared fixtures (a private copy of data/ that a test may corrupt, the built book, the ledger computed
+once) and the test tiers, decided here from what each test uses."""
 from __future__ import annotations
 
 import hashlib
+import os
+import pickle
 import shutil
 from pathlib import Path
 
@@ -9,6 +12,10 @@ import pytest
 import yaml
 
 from analysis.core.data import REPO_ROOT
+
+
+# libyaml's safe loader and dumper when present: the catalogue is large, and many tests change it
+LOADER, DUMPER = getattr(yaml, "CSafeLoader", yaml.SafeLoader), getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 class DataCopy:
@@ -19,7 +26,7 @@ class DataCopy:
         self.catalogue_path = root / "datapackage.yaml"
 
     def path(self, name: str) -> Path:
-        catalogue = yaml.safe_load(self.catalogue_path.read_text())
+        catalogue = yaml.load(self.catalogue_path.read_text(), Loader=LOADER)
         entry = next(r for r in catalogue["resources"] if r["name"] == name)
         return self.root / entry["path"]
 
@@ -37,9 +44,9 @@ class DataCopy:
 
     def change_entry(self, name: str, change) -> None:
         """Apply ``change`` to the file's catalogue entry (a dict, changed in place)."""
-        catalogue = yaml.safe_load(self.catalogue_path.read_text())
+        catalogue = yaml.load(self.catalogue_path.read_text(), Loader=LOADER)
         change(next(r for r in catalogue["resources"] if r["name"] == name))
-        self.catalogue_path.write_text(yaml.safe_dump(catalogue, sort_keys=False, allow_unicode=True))
+        self.catalogue_path.write_text(yaml.dump(catalogue, Dumper=DUMPER, sort_keys=False, allow_unicode=True))
 
 
 @pytest.fixture
@@ -63,7 +70,6 @@ def copy_repo(dest: Path, with_build_from: Path | None = None) -> Path:
 
 def build_book(root: Path, env: dict | None = None):
     """``python -m analysis build`` in a copy of the checkout; returns the finished process."""
-    import os
     import subprocess
     import sys
     environment = {k: v for k, v in os.environ.items() if k != "BSN_DATA_DIR"} | (env or {})
@@ -79,3 +85,69 @@ def built_book(tmp_path_factory) -> Path:
     assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-4000:]
     (root / "_build" / "cold-build.log").write_text(done.stdout)
     return root
+
+
+@pytest.fixture
+def checkout_copy(tmp_path) -> Path:
+    """A private copy of the checkout, without _build, for a build a test may break."""
+    return copy_repo(tmp_path / "repo")
+
+
+@pytest.fixture
+def notebook_kernels(monkeypatch) -> None:
+    """Kernels (papermill's, reproduce's) import this checkout's package, whatever the virtual environment's
+    .pth points at (a worktree, a clone sharing another checkout's .venv)."""
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join(filter(None, [str(REPO_ROOT), os.environ.get("PYTHONPATH")])))
+
+
+@pytest.fixture(scope="session")
+def _ledger_once() -> bytes:
+    from analysis.site import ledger
+    return pickle.dumps(ledger.build())
+
+
+@pytest.fixture
+def ledger_frame(_ledger_once):
+    """``ledger.build()``: the ledger with default parameters (every chapter, then the robustness grid),
+    computed once per session; each test gets its own copy, which it may change."""
+    return pickle.loads(_ledger_once)
+
+
+# --- tiers -------------------------------------------------------------------------------------------
+#
+# Every test is in exactly one tier, decided here from the fixtures it uses, so that a new test lands in
+# the right tier without a decorator. A cost no fixture shows (a regression fitted, a whole-data
+# validation) is declared with the tier's marker, ``@pytest.mark.slow``. `make test` runs every tier;
+# `make test-fast` runs the fast one.
+TIERS = {  # tier: the fixtures that put a test in it, costliest tier first (the first that matches wins)
+    "browser": {"browser"},  # drives Chromium over the built site
+    "build": {"built_book", "checkout_copy"},  # a full build of the book, or a build in a copy of the checkout
+    "papermill": {"notebook_kernels"},  # runs notebooks in Jupyter kernels
+    "slow": {"ledger_frame"},  # seconds of computation in this process
+}
+
+
+ORDER = [*TIERS, "fast"]
+# chapters whose default computation takes seconds: tests that compute them are slow (``chapter_params``)
+SLOW_CHAPTERS = {"kingpin": "fits the event-study regressions"}
+
+
+def chapter_params(slugs) -> list:
+    """Chapter slugs for ``pytest.mark.parametrize``, the slow chapters marked slow."""
+    return [pytest.param(slug, marks=pytest.mark.slow) if slug in SLOW_CHAPTERS else slug for slug in slugs]
+
+
+def tier(item) -> str:
+    """The test's tier: the one its marker declares, else the one its fixtures imply."""
+    used = set(item.fixturenames)
+    implied = next((name for name, fixtures in TIERS.items() if used & fixtures), "fast")
+    declared = list(dict.fromkeys(mark.name for mark in item.iter_markers() if mark.name in ORDER))
+    if len(declared) > 1 or (declared and ORDER.index(declared[0]) > ORDER.index(implied)):
+        raise pytest.UsageError(f"{item.nodeid}: marked {', '.join(declared)}, but a test has one tier, and no "
+                                f"cheaper one than its fixtures imply ({implied}; see TIERS in tests/conftest.py)")
+    return declared[0] if declared else implied
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        item.add_marker(getattr(pytest.mark, tier(item)))

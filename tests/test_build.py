@@ -12,6 +12,7 @@ import pytest
 from analysis.__main__ import main
 from analysis.core.book import toc_notebooks
 from analysis.core.claims import registry
+from analysis.core.data import DataError, load
 from conftest import DataCopy, build_book, copy_repo
 
 OFFLINE = Path(__file__).parent / "offline"
@@ -135,27 +136,40 @@ BROKEN_DATA = {  # each corruption of one data file, and what the failed build m
 STALE_CHECKSUM = {"checksum mismatch", "bad row, stale checksum"}
 
 
-@pytest.mark.parametrize("kind", BROKEN_DATA)
-def test_corrupted_data_fails_the_build_naming_file_column_and_row(tmp_path, kind):
-    root = copy_repo(tmp_path / "repo")
+def corrupt(data: DataCopy, kind: str) -> str:
+    """Apply one corruption from BROKEN_DATA; what the refusal must say."""
     change, message = BROKEN_DATA[kind]
-    data = DataCopy(root / "data")
     if change is None:
         data.path("border_patrol_agents").unlink()
     else:
         data.rewrite("border_patrol_agents", change, resign=kind not in STALE_CHECKSUM)
-    done = build_book(root)
+    return message
+
+
+@pytest.mark.parametrize("kind", BROKEN_DATA)
+def test_corrupted_data_is_refused_naming_file_column_and_row(data_copy, kind):
+    """What the notebooks' loading says of each corruption (the build below shows that it reaches the terminal)."""
+    message = corrupt(data_copy, kind)
+    with pytest.raises(DataError) as error:
+        load("border_patrol_agents")
+    assert str(error.value).startswith(message)
+    if kind == "checksum mismatch":  # the content is valid: the message says how to update the checksum
+        digest = hashlib.sha256(data_copy.path("border_patrol_agents").read_bytes()).hexdigest()
+        assert str(error.value).endswith("the file changed without its catalogue entry being updated. Its content "
+                                         "passes every check: if the change is intended, set its hash in "
+                                         f"datapackage.yaml to sha256:{digest}")
+
+
+def test_a_corrupted_file_fails_the_build_naming_file_column_and_row(checkout_copy):
+    message = corrupt(DataCopy(checkout_copy / "data"), "non-numeric cell")
+    done = build_book(checkout_copy)
     assert done.returncode == 1
     # the first line names the cause (the notebook or chapter, the file, the row and the column), then the traceback
     first = done.stderr.splitlines()[0]
     where = r"(book/chapters/(budgets|guns_money)\.ipynb|chapter '(budgets|guns_money)', re-graded for the ledger)"
     assert re.match(rf"build failed: {where}: DataError: {re.escape(message)}", first), done.stderr[-3000:]
-    if kind == "checksum mismatch":  # the content is valid: the message says how to update the checksum
-        digest = hashlib.sha256(data.path("border_patrol_agents").read_bytes()).hexdigest()
-        assert first.endswith("the file changed without its catalogue entry being updated. Its content passes every "
-                              f"check: if the change is intended, set its hash in datapackage.yaml to sha256:{digest}")
     assert done.stderr.splitlines()[-1] == "build failed; the kernels' and Sphinx's output is in _build/build.log"
-    assert not (root / "_build" / "html").exists()
+    assert not (checkout_copy / "_build" / "html").exists()
 
 
 def test_a_broken_reference_fails_the_render_naming_it_first(built_book, tmp_path):

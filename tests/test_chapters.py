@@ -2,6 +2,7 @@
 wrong direction, must lose its accurate verdict."""
 from __future__ import annotations
 
+import functools
 import math
 
 import matplotlib.figure
@@ -13,22 +14,26 @@ from analysis import chapters
 from analysis.core.claims import registry
 from analysis.core.data import REPO_ROOT
 from analysis.core.params import Parameters
+from conftest import chapter_params
 
 SLUGS = list(chapters.CHAPTERS)
+COMPUTED = chapter_params(SLUGS)  # tests that compute a chapter: the slow chapters in the slow tier
 
 
+@functools.cache
 def results(slug: str) -> list[verdicts.ClaimResult]:
+    """The chapter's results with default parameters, computed once per session (tests only read them)."""
     module = chapters.module(slug)
     return module.check_claims(**module.PARAMETERS.defaults())
 
 
-@pytest.mark.parametrize("slug", SLUGS)
+@pytest.mark.parametrize("slug", COMPUTED)
 def test_every_chapter_keeps_the_contract(slug):
     module = chapters.module(slug)
     assert isinstance(module.PARAMETERS, Parameters)
     assert isinstance(module.TIME_NEEDED, str) and isinstance(module.PREREQUISITES, str)
     params = module.PARAMETERS.defaults()
-    found = module.check_claims(**params)
+    found = results(slug)
     assert all(isinstance(r, verdicts.ClaimResult) for r in found)
     expected = [c.id for c in registry().values() if c.chapter == slug and c.status == "checked"]
     assert sorted(r.claim_id for r in found) == sorted(expected)
@@ -42,7 +47,7 @@ def test_every_chapter_keeps_the_contract(slug):
     assert len(glue_cells) == 1, f"{slug}: the notebook must glue through notebook.publish({slug}, params)"
 
 
-@pytest.mark.parametrize("slug", SLUGS)
+@pytest.mark.parametrize("slug", COMPUTED)
 def test_every_stated_figure_of_a_checked_claim_is_checked(slug):
     for result in results(slug):
         stated = [f.as_printed for f in registry()[result.claim_id].stated]
@@ -82,7 +87,7 @@ def test_every_registered_figure_can_fail(claim):
             assert verdicts.grade(figure, x, x, 0.1)[0] != verdicts.ACCURATE, (claim.id, figure.as_printed, x)
 
 
-@pytest.mark.parametrize("slug", SLUGS)
+@pytest.mark.parametrize("slug", COMPUTED)
 def test_no_checked_claim_stays_accurate_when_its_values_move_far_the_wrong_way(slug):
     tolerance = chapters.module(slug).PARAMETERS.defaults().get("tolerance", 0.1)
     for result in results(slug):

@@ -29,6 +29,7 @@ def test_every_essay_is_in_the_bibliography():
         assert re.search(rf"@\w+\{{{key},", BIB), key
 
 
+@pytest.mark.slow  # every chapter, kingpin's regressions included
 def test_status_matches_what_the_chapters_compute():
     computed = set()
     for slug in chapters.CHAPTERS:

@@ -38,6 +38,7 @@ def test_every_entry_documents_its_source(name):
         assert field.get("description"), f"{name}.{field['name']} has no description"
 
 
+@pytest.mark.slow  # Frictionless reads every row of every file
 def test_frictionless_finds_the_catalogue_and_every_file_valid():
     """An outside check of the catalogue and of every file against it: Frictionless's own validator
     (offline; about 20-30 s, most of it the 650,000-row municipal file)."""

@@ -43,6 +43,7 @@ def checks(result):
     return {c.stated: c for c in result.checks if c.axis == v.DATA}
 
 
+@pytest.mark.slow  # the chapter's regressions
 def test_peak_claim_grades_the_year_the_count_and_the_fall():
     peak = results()["byers-mexico-homicide-peak-2018"]
     found = checks(peak)
@@ -81,6 +82,7 @@ def test_peak_claim_kinds_fail_when_they_should():
     assert v.grade(level, 50000, 50000, 0.1)[0] == v.UNDERSTATED
 
 
+@pytest.mark.slow  # the chapter's regressions
 def test_sinaloa_before_and_after_el_chapo():
     chapo = results()["byers-el-chapo-violence"]
     assert chapo.checks[0].recomputed == pytest.approx(1609 / 1211)
@@ -131,6 +133,7 @@ def test_post_event_window_is_exactly_the_stated_months():
     assert frame["year"].between(2001, 2010).all()
 
 
+@pytest.mark.slow  # the chapter's regressions
 def test_kingpin_claim_on_two_axes():
     r = results()["byers-kingpin-capture-homicide-effects"]
     source = [c for c in r.checks if c.axis == v.SOURCE]
@@ -158,6 +161,7 @@ def test_kingpin_figures_fail_when_they_should():
     assert v.grade(d, 1.1, 1.4, 0.1)[0] == v.OVERSTATED and v.grade(d, 1.5, 2.5, 0.1)[0] == v.ACCURATE
 
 
+@pytest.mark.slow  # the chapter's regressions
 def test_kingpin_estimates_and_the_doubling():
     poisson = effects.pooled_effects("poisson", "captures-and-killings", 1, 12, 6)
     log_rate = effects.pooled_effects("log-rate", "captures-and-killings", 1, 12, 6)
@@ -176,6 +180,7 @@ def test_kingpin_estimates_and_the_doubling():
     assert "Esberg" in doubled.reason
 
 
+@pytest.mark.slow  # the chapter's regressions
 def test_event_study_has_a_reference_quarter_and_the_window():
     table = effects.event_study("captures", 1, 12, 24, effects.SAMPLES["2001-2010"])
     capture = table[table["group"] == "capture municipality"].set_index("quarter")
@@ -199,6 +204,7 @@ def test_bad_parameters(values, message):
     assert str(error.value).startswith(message)
 
 
+@pytest.mark.slow  # a regression fitted twice, into an empty memo
 def test_estimates_kept_on_disk_are_keyed_on_every_file_they_read(data_copy, monkeypatch, tmp_path):
     from analysis.core import memo
     from analysis.core.data import files_read

@@ -11,18 +11,32 @@ from unittest.mock import patch
 
 import pytest
 
+from analysis.__main__ import main
 from analysis.site import ledger
 from analysis.core.book import LEDGER_FILES_KEY
 from analysis.core.claims import registry
 from analysis.core.data import REPO_ROOT
 
 
-def run(*args) -> str:
-    return subprocess.run([sys.executable, "-m", "analysis", *args], cwd=REPO_ROOT, check=True,
-                          capture_output=True, text=True).stdout
+@pytest.fixture
+def run(ledger_frame, monkeypatch, capsys):
+    """``python -m analysis ledger ...`` in this process, on the ledger computed once per session; its output."""
+    monkeypatch.setattr(ledger, "build", lambda: ledger_frame)
+
+    def command(*args) -> str:
+        assert main(list(args)) == 0
+        return capsys.readouterr().out
+    return command
 
 
-def test_json_has_one_record_per_claim_with_every_stated_figure_checked():
+def test_the_command_prints_in_a_fresh_process_the_ledger_computed_here(ledger_frame):
+    """The command as a process, computing the ledger from scratch: the same bytes as this session's."""
+    done = subprocess.run([sys.executable, "-m", "analysis", "ledger", "--format", "json"], cwd=REPO_ROOT,
+                          check=True, capture_output=True, text=True)
+    assert done.stdout == ledger.to_json(ledger_frame)
+
+
+def test_json_has_one_record_per_claim_with_every_stated_figure_checked(run):
     records = json.loads(run("ledger", "--format", "json"))
     assert [r["id"] for r in records] == list(registry())
     for field in ("id", "essay", "claim", "stated", "verdict", "reason", "faithful", "holds", "robustness", "checks",
@@ -51,7 +65,7 @@ def test_json_has_one_record_per_claim_with_every_stated_figure_checked():
     assert by_id["caune-experts-interviewed"]["verdict"] == "descriptive"
 
 
-def test_csv_has_one_row_per_check_and_agrees_with_json():
+def test_csv_has_one_row_per_check_and_agrees_with_json(run):
     records = json.loads(run("ledger", "--format", "json"))
     rows = list(csv.DictReader(io.StringIO(run("ledger", "--format", "csv"))))
     assert len(rows) == sum(max(1, len(r["checks"])) for r in records)
@@ -66,8 +80,8 @@ def test_csv_has_one_row_per_check_and_agrees_with_json():
     assert [r["robustness"] for r in rows if r["id"] == "caune-experts-interviewed"] == [""]
 
 
-def test_the_page_hands_the_build_exactly_its_ledger_as_files():
-    frame = ledger.build()
+def test_the_page_hands_the_build_exactly_its_ledger_as_files(ledger_frame):
+    frame = ledger_frame
     with patch("IPython.display.display") as display:
         ledger.publish(frame)
     files = display.call_args.kwargs["metadata"][LEDGER_FILES_KEY]
@@ -75,8 +89,8 @@ def test_the_page_hands_the_build_exactly_its_ledger_as_files():
     assert [r["id"] for r in json.loads(files["ledger.json"])] == list(registry())
 
 
-def test_summary_counts():
-    counts = ledger.summary(ledger.build())
+def test_summary_counts(ledger_frame):
+    counts = ledger.summary(ledger_frame)
     assert counts["n_claims"] == len(registry())
     statuses = [c.status for c in registry().values()]
     assert (counts["n_checked"], counts["n_unverifiable"], counts["n_descriptive"]) == (
@@ -84,8 +98,8 @@ def test_summary_counts():
     assert counts["n_checked"] + counts["n_unverifiable"] + counts["n_descriptive"] == counts["n_claims"]
 
 
-def test_html_links_checked_claims_to_their_section_and_says_how_robust_each_verdict_is():
-    html = ledger.to_html(ledger.build())
+def test_html_links_checked_claims_to_their_section_and_says_how_robust_each_verdict_is(ledger_frame):
+    html = ledger.to_html(ledger_frame)
     assert html.count('<tr id="ledger-') == len(registry())
     assert 'href="chapters/budgets.html#heyman-bp-staffing-1993-2010"' in html
     assert 'href="chapters/border_index.html#caune-unficyp-established-1974"' in html

@@ -5,9 +5,12 @@ import re
 
 import nbformat
 import papermill as pm
+from papermill.iorw import load_notebook_node
+from papermill.parameterize import parameterize_notebook
 import pytest
 
 from analysis import chapters
+from analysis.chapters import budgets
 from analysis.core.data import REPO_ROOT
 from analysis.site.notebook import glued
 
@@ -205,19 +208,39 @@ def test_parameter_cell_matches_the_declaration(slug):
     assert not stale, f"{slug}.ipynb's parameter cell differs from the declaration (cell, declared): {stale}"
 
 
-def run(tmp_path, slug: str, **parameters) -> dict:
-    out = tmp_path / f"{slug}-out.ipynb"
-    pm.execute_notebook(str(CHAPTER_NOTEBOOKS[slug]), str(out), parameters=parameters,
-                        cwd=str(CHAPTER_NOTEBOOKS[slug].parent), progress_bar=False, kernel_name="python3")
-    return glued(out)
+@pytest.fixture
+def run(tmp_path, notebook_kernels):
+    """Run a chapter's notebook through papermill with parameters; its glued values."""
+    def execute(slug: str, **parameters) -> dict:
+        out = tmp_path / f"{slug}-out.ipynb"
+        pm.execute_notebook(str(CHAPTER_NOTEBOOKS[slug]), str(out), parameters=parameters,
+                            cwd=str(CHAPTER_NOTEBOOKS[slug].parent), progress_bar=False, kernel_name="python3")
+        return glued(out)
+    return execute
 
 
-def test_budgets_reruns_with_other_parameters(tmp_path):
-    default = run(tmp_path, "budgets")
+def checked_parameters(slug: str, **parameters) -> dict:
+    """The notebook's own code, run in this process as a kernel would run it first: its parameter cell,
+    papermill's injected cell (papermill writes it, from ``parameters``), then the code up to the line
+    that validates them (``PARAMETERS.from_namespace(globals())``). Milliseconds instead of a kernel."""
+    nb = parameterize_notebook(load_notebook_node(str(CHAPTER_NOTEBOOKS[slug])), parameters,
+                               kernel_name="python3", language="python")
+    namespace: dict = {}
+    for cell in (c for c in nb.cells if c.cell_type == "code"):
+        lines = cell.source.splitlines()
+        check = [i for i, line in enumerate(lines) if f"{slug}.PARAMETERS.from_namespace(globals())" in line]
+        exec("\n".join(lines[:check[0] + 1] if check else lines), namespace)
+        if check:
+            return namespace["params"]
+    raise AssertionError(f"{slug}.ipynb never validates its parameters with {slug}.PARAMETERS.from_namespace")
+
+
+def test_budgets_reruns_with_other_parameters(run):
+    default = run("budgets")
     assert default["heyman-bp-staffing-1993-2010.recomputed"] == "5.10-fold"
     assert default["heyman-bp-staffing-1993-2010.verdict"] == "accurate"
     assert default["start_year"] == "1993"
-    later = run(tmp_path, "budgets", start_year=1994, deflator="gdp")
+    later = run("budgets", start_year=1994, deflator="gdp")
     assert later["heyman-bp-staffing-1993-2010.recomputed"] == "4.80-fold"
     assert later["heyman-port-budget-1993-2010.recomputed"] == "not tested; 46%"  # no port budget; real growth
     assert later["heyman-bp-staffing-1993-2010.verdict"] == "roughly right"  # 4.80-fold is short of five
@@ -292,8 +315,8 @@ def test_every_chapter_has_its_bad_parameter_table():
     assert set(BAD_PARAMETERS) == set(CHAPTER_NOTEBOOKS)
 
 
-def test_guns_money_reruns_with_other_parameters(tmp_path):
-    wider = run(tmp_path, "guns_money", borderlands="border-states", officers_shifted=5000,
+def test_guns_money_reruns_with_other_parameters(run):
+    wider = run("guns_money", borderlands="border-states", officers_shifted=5000,
                 weights={"harm": 1.0, "probability": 0.0, "feasibility": 0.0})
     assert wider["heyman-borderlands-population.verdict"] == "understated"
     assert wider["borderlands_people"] == "70,850,713"
@@ -301,16 +324,16 @@ def test_guns_money_reruns_with_other_parameters(tmp_path):
     assert wider["rubric_ordering"] == "terrorism = guns-drugs-money > unauthorized migration"
 
 
-def test_kingpin_reruns_with_another_window_and_estimator(tmp_path):
-    other = run(tmp_path, "kingpin", estimator="log-rate", capture_months=6, window_after=12)
+def test_kingpin_reruns_with_another_window_and_estimator(run):
+    other = run("kingpin", estimator="log-rate", capture_months=6, window_after=12)
     assert other["capture_months"] == "6" and other["estimator_name"].startswith("least squares")
     # defaults (Poisson, 12 months) give +41% and "overstated"; see test_kingpin.py
     assert not other["capture_effect"].startswith("+41%")
     assert other["byers-kingpin-capture-homicide-effects.verdict"] in ("accurate", "roughly right", "overstated")
 
 
-def test_watchlist_reruns_with_other_sources_and_assumptions(tmp_path):
-    other = run(tmp_path, "watchlist", gotaway_source="house-hsc", comparison_border="southwest",
+def test_watchlist_reruns_with_other_sources_and_assumptions(run):
+    other = run("watchlist", gotaway_source="house-hsc", comparison_border="southwest",
                 fee_low_usd=2000.0, fee_high_usd=4000.0, overdose_year=2015)
     assert other["byers-tsds-encounters-between-ports.verdict"] == "accurate"
     assert other["gotaway_known"] == "1,821,084"
@@ -319,8 +342,8 @@ def test_watchlist_reruns_with_other_sources_and_assumptions(tmp_path):
     assert other["sluys-overdose-deaths-over-100000.verdict"] == "overstated"
 
 
-def test_border_index_reruns_with_other_parameters(tmp_path):
-    other = run(tmp_path, "border_index", normalization="rank", aggregation="geometric", year=2021,
+def test_border_index_reruns_with_other_parameters(run):
+    other = run("border_index", normalization="rank", aggregation="geometric", year=2021,
                 countries=["USA", "CAN", "MEX", "GTM", "HND", "SLV"], draws=500, seed=7)
     assert other["year"] == "2021" and other["n_countries"] == "6" and other["draws"] == "500"
     assert other["usa_rank"] == "2 of 6" and other["mex_rank"] == "3 of 6"  # Canada ranks first
@@ -328,8 +351,27 @@ def test_border_index_reruns_with_other_parameters(tmp_path):
 
 
 @pytest.mark.parametrize("slug, kind, parameters, message", CASES, ids=[f"{c[0]}: {c[1]}" for c in CASES])
-def test_bad_parameters_stop_the_notebook_with_a_named_cause(tmp_path, slug, kind, parameters, message):
+def test_bad_parameters_stop_the_notebook_with_a_named_cause(slug, kind, parameters, message):
+    with pytest.raises(ValueError) as error:
+        checked_parameters(slug, **parameters)
+    assert message in str(error.value)
+
+
+def test_good_parameters_pass_the_notebooks_check():
+    """The in-process check above refuses only what is wrong: papermill's values, as the notebook reads them."""
+    assert checked_parameters("budgets", start_year=1994, deflator="gdp") == \
+        budgets.PARAMETERS.defaults() | {"start_year": 1994, "deflator": "gdp"}
+    weights = {"harm": 1.0, "probability": 0.0, "feasibility": 0.0}
+    assert checked_parameters("guns_money", weights=weights)["weights"] == weights
+
+
+@pytest.mark.parametrize("slug", BAD_PARAMETERS)
+def test_a_bad_parameter_stops_the_notebook_in_its_kernel(run, slug):
+    """One case per chapter through papermill and a real kernel (whose namespace holds IPython's names too):
+    the notebook itself refuses, with the same message as the check in this process."""
+    kind, parameters, message = BAD_PARAMETERS[slug][0]
+    assert kind == "unknown name"
     with pytest.raises(pm.PapermillExecutionError) as error:
-        run(tmp_path, slug, **parameters)
+        run(slug, **parameters)
     assert error.value.ename == "ValueError"
     assert message in error.value.evalue

@@ -28,7 +28,7 @@ def reproduce_cli(tmp_path, *args: str) -> int:
         return done.code
 
 
-def test_a_changed_baseline_moves_the_staffing_ratio(tmp_path, capsys, monkeypatch):
+def test_a_changed_baseline_moves_the_staffing_ratio(tmp_path, capsys, monkeypatch, notebook_kernels):
     monkeypatch.chdir(reproduce.REPO_ROOT)
     assert reproduce_cli(tmp_path, "--chapter", "budgets", "-p", "start_year=1994") == reproduce.CHANGED
     out = capsys.readouterr().out
@@ -44,7 +44,7 @@ def test_a_changed_baseline_moves_the_staffing_ratio(tmp_path, capsys, monkeypat
     assert (tmp_path / "out" / "budgets.ipynb").is_file()
 
 
-def test_defaults_reproduce_the_published_edition(tmp_path, capsys, monkeypatch):
+def test_defaults_reproduce_the_published_edition(tmp_path, capsys, monkeypatch, notebook_kernels):
     monkeypatch.chdir(reproduce.REPO_ROOT)
     assert reproduce_cli(tmp_path, "--chapter", "budgets") == reproduce.UNCHANGED
     assert capsys.readouterr().out.startswith(f"0 of 9 claims changed against {EDITION} (budgets with defaults)")
@@ -181,7 +181,7 @@ def test_a_data_file_that_does_not_match_the_catalogue_is_one_line_and_exit_2(tm
     assert not (tmp_path / "out").exists()
 
 
-def test_a_failing_notebook_names_its_chapter_and_error(tmp_path):
+def test_a_failing_notebook_names_its_chapter_and_error(tmp_path, notebook_kernels):
     with pytest.raises(reproduce.ReproduceError) as error:  # a value plan() would refuse, to make the notebook fail
         reproduce.run({"budgets": {"start_year": 1800}}, tmp_path, jobs=1)
     assert str(error.value).startswith("budgets: the notebook failed: ValueError: parameter 'start_year'=1800 is "

@@ -11,9 +11,9 @@ from analysis.chapters import budgets, watchlist
 from analysis.core.params import Param, Parameters, start_before_end
 
 
-@pytest.fixture(scope="module")
-def frame():
-    return ledger.build().set_index("id")
+@pytest.fixture
+def frame(ledger_frame):
+    return ledger_frame.set_index("id")
 
 
 def test_a_verdict_that_moves_names_each_choice_and_the_verdict_it_gives(frame):
@@ -91,6 +91,7 @@ def test_the_grid_table_lists_what_was_tried_and_skipped():
     assert gotaways["alternatives tried"] == "cato; fox-foia" and gotaways["skipped"] == ""
 
 
+@pytest.mark.slow  # the whole ledger again, budgets without grids
 def test_a_chapter_without_grids_has_no_parameter_dependent_verdicts(monkeypatch):
     no_grids = replace(budgets.PARAMETERS, params=tuple(replace(p, grid=()) for p in budgets.PARAMETERS.params))
     assert robustness.variants("budgets", no_grids) == []
