@@ -168,6 +168,16 @@ def test_el_paso_ranks_fourth_by_violent_crime_in_the_essays_year():
         g.PARAMETERS.validate({"crime_year": 2012})
 
 
+def test_mexicos_homicides_rose_from_2007_to_the_essays_year():
+    rising = results()["heyman-mexico-dto-violence-rising"]
+    assert (values(rising), rising.verdict) == ([pytest.approx(25757 / 8867)], v.ACCURATE)
+    assert values(results(violence_baseline_year=2008)["heyman-mexico-dto-violence-rising"]) == [
+        pytest.approx(25757 / 14006)]
+    # a fall must not pass
+    fell = v.judge("x", [v.measured(figure("heyman-mexico-dto-violence-rising"), 0.9, basis="b", source="s")], 0.10)
+    assert fell.verdict == v.CONTRADICTED
+
+
 def test_port_inspectors_grew_in_the_nineties():
     assert list(ports.inspectors().index) == [1990, 1997]  # the FY1998 figure was a plan
     assert g.chapter_values()["inspectors_ratio"] == "2.70-fold"

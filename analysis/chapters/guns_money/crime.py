@@ -1,5 +1,6 @@
-"""El Paso among the largest U.S. cities: violent crimes known to police per 100,000 residents, ranked
-from the lowest, for police jurisdictions of 500,000 or more (the FBI's Table 8 counts)."""
+"""Violence on both sides of the line: El Paso among the largest U.S. cities (violent crimes known to police
+per 100,000 residents, ranked from the lowest, for police jurisdictions of 500,000 or more: the FBI's Table 8
+counts) and homicides in Mexico."""
 from __future__ import annotations
 
 import pandas as pd
@@ -7,6 +8,7 @@ import pandas as pd
 from analysis.core import verdicts
 from analysis.core.claims import claim
 from analysis.core.data import load
+from analysis.core.growth import ratio
 
 CRIME_SOURCE = "Federal Bureau of Investigation, Uniform Crime Reporting Program (Crime in the United States, Table 8)"
 EL_PASO = "El Paso, Texas"
@@ -52,3 +54,24 @@ def _el_paso_claim(p: dict) -> verdicts.ClaimResult:
         c.stated[0], rank, source=CRIME_SOURCE,
         basis=f"El Paso's rank by violent crimes known to police per 100,000 residents among the {of} police "
               f"jurisdictions of 500,000 or more, {p['crime_year']}")], p["tolerance"], note=note)
+
+
+MEXICO_HOMICIDES = "Instituto Nacional de Estadística y Geografía (INEGI), homicides by year of registration"
+
+
+def mexico_homicides() -> pd.Series:
+    """Homicides in Mexico by year, INEGI's death records (the 2018 table)."""
+    frame = load("national_homicides").query("series == 'inegi-homicides' and vintage == '2018-table'")
+    return frame.set_index("year")["value"].astype(int).sort_index()
+
+
+def _mexico_violence_claim(p: dict) -> verdicts.ClaimResult:
+    """"Increasingly violent": homicides in Mexico from the year before the rise the essay describes to its
+    present (the essay names no first year; the grid tries others)."""
+    c = claim("heyman-mexico-dto-violence-rising")
+    deaths = mexico_homicides()
+    start, end = p["violence_baseline_year"], p["crime_year"]
+    return verdicts.judge(c.id, [verdicts.measured(
+        c.stated[0], ratio(deaths[start], deaths[end]), source=MEXICO_HOMICIDES,
+        basis=f"Homicides in Mexico, {deaths[start]:,} in {start} and {deaths[end]:,} in {end}")], p["tolerance"],
+        note="All homicides, not only those of the trafficking organizations, which no official series counts apart.")
