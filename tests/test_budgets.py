@@ -43,6 +43,15 @@ def test_defaults():
     assert "heyman-atf-gunrunner-officers" not in r  # unverifiable: in the registry, with its search
 
 
+def test_more_agents_depends_on_the_window_the_column_leaves_open():
+    hiring = results()["wpr-hiring-more-agents"]
+    assert (values(hiring), hiring.verdict) == ([pytest.approx(19555 / 9821)], v.ACCURATE)
+    since_2015 = results(agents_first_fy=2015)["wpr-hiring-more-agents"]
+    assert (values(since_2015), since_2015.verdict) == ([pytest.approx(19555 / 20183)], v.CONTRADICTED)
+    with pytest.raises(ValueError, match="parameter 'agents_first_fy'=2018 must be before 2018, the World Politics"):
+        budgets.PARAMETERS.validate({"agents_first_fy": 2018})
+
+
 def test_a_ratio_below_the_threshold_is_never_accurate():
     """"More than quintupled" with a baseline that gives 4.80-fold: short of five, so at most roughly right,
     and overstated once the shortfall exceeds the tolerance."""

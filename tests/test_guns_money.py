@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from analysis.chapters import guns_money as g
-from analysis.chapters.guns_money import border, money, ports, rubric
+from analysis.chapters.guns_money import border, crime, money, ports, rubric
 from analysis.core import verdicts as v
 from analysis.core.claims import claim, present, registry
 from analysis.core.series import crossings
@@ -26,7 +26,7 @@ def figure(claim_id, index=0):
 
 
 def test_defaults_for_the_essays_present_come_from_the_registry():
-    for name in ("year", "deaths_last_fy", "traffic_end_year", "population_year"):
+    for name in ("year", "deaths_last_fy", "traffic_end_year", "population_year", "crime_year"):
         assert DEFAULTS[name] == present("heyman2011")
 
 
@@ -37,8 +37,7 @@ def test_the_chapter_computes_exactly_its_checked_claims():
     assert unverifiable == {"heyman-no-terrorists-via-southwest", "heyman-immigrant-violent-crime-lower",
                             "heyman-ports-main-route", "heyman-port-staffing-1993-2010",
                             "heyman-gao-covert-test-failure", "heyman-ports-understaffed",
-                            "heyman-millions-unauthorized-migrants", "heyman-el-paso-safest-city",
-                            "heyman-spillover-violence-rare"}
+                            "heyman-millions-unauthorized-migrants", "heyman-spillover-violence-rare"}
     for claim_id in unverifiable:
         result = v.unverified(claim(claim_id))
         assert result.verdict == v.UNVERIFIABLE and "Searched:" in result.reason
@@ -149,8 +148,34 @@ def test_registry_kinds_of_the_unverifiable_claims_can_fail():
     assert v.grade(crime, 1.2, 1.2, 0.10)[0] == v.CONTRADICTED
     staffing = figure("heyman-port-staffing-1993-2010")
     assert v.grade(staffing, 1413 / 523, 1413 / 523, 0.10)[0] == v.UNDERSTATED
-    assert v.grade(figure("heyman-el-paso-safest-city"), 4, 4, 0.10)[0] == v.OVERSTATED
     assert v.grade(figure("heyman-ports-understaffed"), 30, 30, 0.10)[0] == v.UNDERSTATED
+
+
+def test_el_paso_ranks_fourth_by_violent_crime_in_the_essays_year():
+    ranking = crime.violent_crime_ranking(2010)
+    assert len(ranking) == 34 and list(ranking["jurisdiction"].iloc[:4]) == [
+        "Honolulu", "San Jose", "San Diego", "El Paso, Texas"]
+    el_paso = ranking.set_index("jurisdiction").loc["El Paso, Texas"]
+    assert el_paso["rate per 100,000"] == pytest.approx(round(2861 / 649121 * 100_000, 1))
+    safest = results()["heyman-el-paso-safest-city"]
+    assert (values(safest), safest.verdict) == ([4], v.OVERSTATED)
+    assert "Honolulu; San Jose; San Diego" in safest.reason
+    assert values(results(crime_year=2009)["heyman-el-paso-safest-city"]) == [4]
+    assert crime.el_paso_rank(2011) == (5, 35)
+    # the verdict can pass: rank 1 is accurate, and no year outside the data is ranked
+    assert v.grade(figure("heyman-el-paso-safest-city"), 1, 1, 0.10)[0] == v.ACCURATE
+    with pytest.raises(ValueError, match="parameter 'crime_year'=2012 is outside the data; allowed: between 2009 and 2011"):
+        g.PARAMETERS.validate({"crime_year": 2012})
+
+
+def test_mexicos_homicides_rose_from_2007_to_the_essays_year():
+    rising = results()["heyman-mexico-dto-violence-rising"]
+    assert (values(rising), rising.verdict) == ([pytest.approx(25757 / 8867)], v.ACCURATE)
+    assert values(results(violence_baseline_year=2008)["heyman-mexico-dto-violence-rising"]) == [
+        pytest.approx(25757 / 14006)]
+    # a fall must not pass
+    fell = v.judge("x", [v.measured(figure("heyman-mexico-dto-violence-rising"), 0.9, basis="b", source="s")], 0.10)
+    assert fell.verdict == v.CONTRADICTED
 
 
 def test_port_inspectors_grew_in_the_nineties():

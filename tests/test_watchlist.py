@@ -7,7 +7,7 @@ import pytest
 from analysis.core import verdicts as v
 from analysis.chapters import watchlist as w
 from analysis.chapters.watchlist import aid as aid_data
-from analysis.chapters.watchlist import encounters, gotaways, overdoses, ports, smuggling, sources
+from analysis.chapters.watchlist import encounters, gotaways, overdoses, ports, seizures, smuggling, sources
 from analysis.chapters.watchlist import released as release_report
 from analysis.core.claims import claim, present, registry
 from analysis.core.series import crossings, reported
@@ -35,14 +35,30 @@ def test_every_checked_claim_has_one_check_per_stated_figure_and_unverifiable_on
     assert unverifiable == {"byers-san-diego-detentions-2024", "byers-quantico-jordanians-2024",
                             "byers-uzbek-baltimore-two-years", "byers-gotaways-undercount",
                             "byers-immigration-judges-top-secret", "sluys-mexican-tcos-top-drug-threat",
-                            "sluys-swb-dominant-smuggling-route"}
+                            "sluys-ondcp-strategy-april-2022"}
     for claim_id in unverifiable:
         assert mine[claim_id].search, claim_id
 
 
+def test_southwest_border_seizures_against_air_and_sea_depend_on_which_drugs_count():
+    lbs = seizures.seizures_by_region(2022, "major")
+    assert (round(lbs["southwest"]), round(lbs["coastal-interior"])) == (286734, 105060)
+    scale = results()["sluys-swb-dominant-smuggling-route"]
+    assert checks(scale) == [("not on the same scale", (None, None), v.UNVERIFIABLE),
+                             ("not on the same scale", pytest.approx(286734.48 / 105059.84, rel=1e-9), v.ACCURATE)]
+    assert (scale.verdict, scale.faithful, scale.holds) == (v.ACCURATE, v.UNVERIFIABLE, v.ACCURATE)
+    # with every drug counted (khat weighs most at the coastal ports) the ratio is below one: must not pass
+    every = results(seizure_drugs="all")["sluys-swb-dominant-smuggling-route"]
+    assert every.checks[1].recomputed == pytest.approx(0.938, abs=0.001) and every.holds == v.OVERSTATED
+    assert results(seizure_fy=2023)["sluys-swb-dominant-smuggling-route"].checks[1].recomputed == \
+        pytest.approx(2.031, abs=0.001)
+    with pytest.raises(ValueError, match="parameter 'seizure_fy'=2025 is outside the data; allowed: between 2019 and 2024"):
+        w.PARAMETERS.validate({"seizure_fy": 2025})
+
+
 def test_defaults_follow_the_essays():
     assert DEFAULTS["tsds_end_fy"] == present("byers2024") == 2023
-    assert DEFAULTS["poe_year"] == DEFAULTS["overdose_rate_year"] == present("sluys2023")
+    assert DEFAULTS["poe_year"] == DEFAULTS["overdose_rate_year"] == DEFAULTS["seizure_fy"] == present("sluys2023")
     assert DEFAULTS["gotaway_source"] == "house-hsc"  # the committee whose release the essay cites
     assert DEFAULTS["smuggling_year"] == claim("byers-cartel-smuggling-revenue-2021").stated[1].value
     assert DEFAULTS["overdose_year"] == claim("sluys-overdose-deaths-over-100000").stated[1].value

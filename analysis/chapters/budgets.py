@@ -40,6 +40,9 @@ def _fixed_years(values: dict) -> None:
     if values["end_year"] <= DOUBLED_START:
         raise ValueError(f"parameter 'end_year'={values['end_year']} must be after {DOUBLED_START}, "
                          "the start of the essay's 'nearly doubled' comparison")
+    if values["agents_first_fy"] >= present("wpr2019"):
+        raise ValueError(f"parameter 'agents_first_fy'={values['agents_first_fy']} must be before "
+                         f"{present('wpr2019')}, the World Politics Review column's present")
 
 
 _years = data_years(staffing_years, "the fiscal years the Border Patrol staffing data cover")
@@ -53,6 +56,8 @@ PARAMETERS = Parameters(
               choices=tuple(DEFLATORS), grid=("gdp",)),
         Param("tolerance", float, 0.10, "relative difference within which a figure counts as accurate",
               minimum=0.0, maximum=1.0, grid=(0.05, 0.15)),
+        Param("agents_first_fy", int, 2001, "fiscal year the World Politics Review column's 'hiring more border "
+              "control agents' is measured from (the start of the post-2001 build-up)", **_years, grid=(2015,)),
         Param("allow_secondary", bool, True,
               "whether secondary reports of official figures may stand in where no official figure was found",
               grid=(False,)),
@@ -148,7 +153,18 @@ def check_claims(**params) -> list[verdicts.ClaimResult]:
     """Every checked claim of this chapter, recomputed with the given parameters."""
     p = PARAMETERS.validate(params)
     staffing = _staffing_claims(p)
-    return [staffing[0], _budget_claim(p), _port_budget_claim(p), *staffing[1:], _arrests_claim(p)]
+    return [staffing[0], _budget_claim(p), _port_budget_claim(p), *staffing[1:], _arrests_claim(p), _hiring_claim(p)]
+
+
+def _hiring_claim(p: dict) -> verdicts.ClaimResult:
+    """"Hiring more border control agents" (World Politics Review, 2019): agents on board from the chosen first
+    year to the column's present; the column names no window, and over its own 2015-2018 the count fell."""
+    c = claim("wpr-hiring-more-agents")
+    first, last = p["agents_first_fy"], present("wpr2019")
+    return verdicts.judge(c.id, [verdicts.measured(
+        c.stated[0], ratio(agents_in(first), agents_in(last)), source=STAFFING,
+        basis=f"Nationwide agents, FY{first} ({agents_in(first):,}) to FY{last} ({agents_in(last):,})")],
+        p["tolerance"], note="Agents on board count hires net of departures; hiring can go on while the number falls.")
 
 
 def budget_points(end_year: int, deflator: str) -> pd.DataFrame:

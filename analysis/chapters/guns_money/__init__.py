@@ -13,6 +13,7 @@ from analysis.core.growth import ratio
 from analysis.core.params import Param, Parameters
 from analysis.core.series import crossing_years, crossings, reported_in
 from analysis.chapters.common import data_years
+from analysis.chapters.guns_money.crime import _el_paso_claim, _mexico_violence_claim, crime_years, el_paso_rank
 from analysis.chapters.guns_money.border import (BORDERLANDS, _crossings_per_year_claim, _deaths_claim, _deaths_years,
                                                  _population_claim, _population_years, _traffic_claim,
                                                  borderland_population, deaths, deaths_figure, traffic_figure)
@@ -23,7 +24,8 @@ from analysis.chapters.guns_money.ports import _present_years, inspectors, ondcp
 from analysis.chapters.guns_money.rubric import (ESSAY_RATINGS, EQUAL_WEIGHTS, RATING_SCALE, _check_ratings,
                                                  _check_weights, first_share, ordering, orderings_share,
                                                  rubric_figure)
-# the table the notebook shows, by the chapter's name
+# the tables the notebook shows, by the chapter's name
+from analysis.chapters.guns_money.crime import violent_crime_ranking  # noqa: F401
 from analysis.chapters.guns_money.rubric import rubric_table  # noqa: F401
 
 
@@ -72,6 +74,11 @@ PARAMETERS = Parameters(
               grid=("border-states",)),
         Param("population_year", int, PRESENT, "year of the population count (the essay's present; a census year)",
               **data_years(_population_years, "the years of the county population data"), grid=(2011,)),
+        Param("crime_year", int, PRESENT, "calendar year of the crime figures: El Paso's rank among the "
+              "largest cities and Mexico's homicides (the essay's present)", **data_years(crime_years, "the years of the FBI city counts"),
+              grid=(2009, 2011)),
+        Param("violence_baseline_year", int, 2007, "year the rise in Mexico's homicides is measured from (the "
+              "last year before the rise the essay describes)", minimum=2000, maximum=2009, grid=(2006, 2008)),
         Param("fee_series", str, "mmp", "survey series of smugglers' fees", choices=tuple(FEE_SERIES),
               grid=("ccis",)),
         Param("officers_shifted", int, 10000, "Border Patrol officers moved to the ports in the scenario", minimum=0),
@@ -88,7 +95,8 @@ def check_claims(**params) -> list[verdicts.ClaimResult]:
     claims are published from their search by ``notebook.publish``)."""
     p = PARAMETERS.validate(params)
     return [_cash_claim(p), _deaths_claim(p), _fence_claim(p), _traffic_claim(p), _population_claim(p),
-            _crossings_per_year_claim(p), _spending_claim(p), _fees_claim(p)]
+            _crossings_per_year_claim(p), _spending_claim(p), _fees_claim(p), _el_paso_claim(p),
+            _mexico_violence_claim(p)]
 
 
 def figures(**params) -> dict:
@@ -117,6 +125,7 @@ def chapter_values(**params) -> dict:
     counts = inspectors()
     scenario = shift_scenario(p["officers_shifted"], p["year"])
     shares = orderings_share(p["ratings"])
+    el_paso, ranked = el_paso_rank(p["crime_year"])
     values = {
         "year": p["year"], "tolerance": f"{p['tolerance']:.0%}",
         "seized": number(p["seized_usd"], "usd"), "months_covered": p["months_covered"],
@@ -154,6 +163,7 @@ def chapter_values(**params) -> dict:
         "cbp_officers_source": scenario["cbp_officers_source"] or "none",
         "cbp_officers_tier": scenario["cbp_officers_tier"] or "no",
         "added_to_ports": f"{scenario['added_to_ports']:.0f}%" if scenario["added_to_ports"] else "unknown",
+        "crime_year": p["crime_year"], "el_paso_rank": el_paso, "cities_ranked": ranked,
         "rating_low": RATING_SCALE[0], "rating_high": RATING_SCALE[-1],
         "rubric_ordering": ordering(p["ratings"], p["weights"]),
         "rubric_top_share": f"{shares.iloc[0, 1]:.0f}%", "rubric_top_ordering": shares.iloc[0, 0],

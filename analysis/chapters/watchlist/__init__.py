@@ -31,12 +31,14 @@ from analysis.chapters.watchlist.released import (_nationalities_claim, _outcome
                                                   cbp_between_ports_sw, release_figures)
 from analysis.chapters.watchlist.smuggling import (_revenue_claim, _typical_fee, _usbp_years, revenue_interval,
                                                    smuggling_figure)
+from analysis.chapters.watchlist.seizures import DRUG_SETS, _scale_claim, seizure_years, seizures_by_region
 from analysis.chapters.watchlist.sources import RECENT, _recent
 # the tables the notebook shows, by the chapter's name
 from analysis.chapters.watchlist.aid import aid_readings  # noqa: F401
 from analysis.chapters.watchlist.encounters import tsds_table  # noqa: F401
 from analysis.chapters.watchlist.gotaways import gotaway_sources_supporting, gotaways_table  # noqa: F401
 from analysis.chapters.watchlist.released import outcome_shares  # noqa: F401
+from analysis.chapters.watchlist.seizures import seizures_table  # noqa: F401
 from analysis.chapters.watchlist.smuggling import estimates_table  # noqa: F401
 
 
@@ -106,6 +108,11 @@ PARAMETERS = Parameters(
               **data_years(crossing_years, "the complete calendar years of the crossings data"), grid=(2021,)),
         Param("poe_border", str, "us-mexico", "ports counted: the U.S.-Mexico border or both land borders",
               choices=tuple(POE_BORDERS), grid=("both",)),
+        Param("seizure_fy", int, present("sluys2023"), "fiscal year of the drug seizures compared (the thesis's "
+              "present)", **data_years(seizure_years, "the complete fiscal years of CBP's seizure data"),
+              grid=(2021, 2023)),
+        Param("seizure_drugs", str, "major", "which drugs' seizures are weighed: the major illicit drugs of ONDCP's "
+              "strategy, the hard drugs only, or all drugs", choices=tuple(DRUG_SETS), grid=("hard", "all")),
         Param("aid_measure", str, "disbursements", "which aid measure to sum (the column says the U.S. "
               "\"provided\" the money: paid out)", choices=AID_MEASURES, grid=("obligations", "appropriated-and-planned")),
         Param("aid_countries", str, "central-america", "which recipients count as Central America",
@@ -125,7 +132,7 @@ def check_claims(**params) -> list[verdicts.ClaimResult]:
     p = PARAMETERS.validate(params)
     return [_rise_claim(p), _ports_claim(p), _between_claim(p), _gotaways_claim(p), _released_claim(p),
             _nationalities_claim(p), _outcomes_claim(p), _revenue_claim(p), _attack_claim(p), _tajik_claim(p),
-            _uzbeks_claim(p), _network_claim(p), _overdose_claim(p), _poe_claim(p), _aid_claim(p)]
+            _uzbeks_claim(p), _network_claim(p), _overdose_claim(p), _poe_claim(p), _aid_claim(p), _scale_claim(p)]
 
 
 def figures(**params) -> dict:
@@ -155,6 +162,8 @@ def chapter_values(**params) -> dict:
     own_sw = essay_tsds_numbers().query("border == 'southwest'")
     sw_between, sw_ports = between_over_ports(("southwest",), sorted(set(own_sw["fiscal_year"])))
     essay_revenue = claim("byers-cartel-smuggling-revenue-2021").stated[0].value * 1e9
+    lbs = seizures_by_region(p["seizure_fy"], p["seizure_drugs"])
+    every = seizures_by_region(p["seizure_fy"], "all")
     fees = load(RECENT)
     fees = fees[fees["measure"].str.startswith("smuggling_fee")]
     return {
@@ -195,6 +204,9 @@ def chapter_values(**params) -> dict:
         "poe_year": p["poe_year"],
         "poe_per_day_mexico": number(round(travellers_per_day(p["poe_year"], POE_BORDERS["us-mexico"]))),
         "poe_per_day_both": number(round(travellers_per_day(p["poe_year"], POE_BORDERS["both"]))),
+        "seizure_fy": f"FY{p['seizure_fy']}", "seizure_drugs": p["seizure_drugs"],
+        "seizures_sw": f"{lbs['southwest']:,.0f} lb", "seizures_coastal": f"{lbs['coastal-interior']:,.0f} lb",
+        "seizures_all_ratio": number(every["southwest"] / every["coastal-interior"], "ratio"),
         "aid_window": f"FY{p['aid_first_fy']}-FY{p['aid_last_fy']}",
         "between_sw_verdict": southwest.verdict, "between_sw_ratio": number(sw_between / sw_ports, "ratio"),
         "fee_needed_all": number(essay_revenue / people["total"], "usd"),
