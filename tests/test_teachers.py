@@ -69,6 +69,16 @@ def test_each_chapter_ends_with_exercises_and_hidden_solutions(slug):
     assert any("re-run" in text and any(f"`{p}" in text for p in parameters) for _, text in exercises)
 
 
+
+@pytest.mark.parametrize("slug", CHAPTERS)
+def test_each_chapter_ends_with_discussion_questions_that_need_no_code(slug):
+    last = nbformat.read(REPO_ROOT / "book" / "chapters" / f"{slug}.ipynb", as_version=4).cells[-1].source
+    exercises, _, discussion = last.partition("\n### Discussion\n")
+    assert discussion and EXERCISE.search(exercises), "the exercises come first, then the discussion"
+    questions = re.findall(r"^- (.+)$", discussion, re.M)
+    assert 2 <= len(questions) <= 3 and all(q.endswith("?") for q in questions), questions
+    assert not [q for q in questions if "`" in q or "re-run" in q], "a discussion question needs no code"
+
 def test_a_scenario_glues_the_rerun_and_names_the_verdicts_that_moved():
     params = budgets.PARAMETERS.defaults()
     results = budgets.check_claims(**params)

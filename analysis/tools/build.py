@@ -27,6 +27,7 @@ from pathlib import Path
 import yaml
 
 from analysis.core.book import BUILD, CHAPTERS, LEDGER_FILES_KEY, LEDGER_PAGE, REPO_ROOT, toc_notebooks
+from analysis.tools import archive
 
 CACHE = BUILD / ".jupyter_cache"
 INPUTS = BUILD / ".notebook_inputs.json"
@@ -272,6 +273,7 @@ def build(jobs: int | None = None) -> list[str]:
     LOG.write_text("")
     executed = execute_changed(jobs)
     write_ledger_files()
+    archive.write()
     rendered = render(executed)
     print(f"book built in {time.perf_counter() - start:.1f} s: {len(executed)} notebook(s) executed, "
           f"{len(toc_notebooks()) - len(executed)} up to date; "
