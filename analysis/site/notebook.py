@@ -10,6 +10,7 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
+from analysis.core.claims import claim as registered
 from analysis.core.fmt import recomputed
 from analysis.core.verdicts import ClaimResult
 
@@ -99,8 +100,8 @@ def table(frame: pd.DataFrame):
 
 def results_table(results: list[ClaimResult]) -> pd.DataFrame:
     """Each stated figure beside its recomputed one, with its own verdict and the claim's (each section
-    gives the reason)."""
-    rows = [{"claim": r.claim_id, "stated": c.stated, "recomputed": recomputed(c), "figure's verdict": c.verdict,
+    gives the reason). Claims go by their registry title, never their id."""
+    rows = [{"claim": registered(r.claim_id).title, "stated": c.stated, "recomputed": recomputed(c), "figure's verdict": c.verdict,
              "claim's verdict": r.verdict} for r in results for c in r.checks]
     return pd.DataFrame(rows, columns=["claim", "stated", "recomputed", "figure's verdict", "claim's verdict"])
 
@@ -113,9 +114,9 @@ def prefixed(name: str, values: dict) -> dict:
 
 
 def changed_verdicts(before: list[ClaimResult], after: list[ClaimResult]) -> str:
-    """The claims whose verdict differs between two runs, as "id (old → new)", or "none"."""
+    """The claims whose verdict differs between two runs, as "title (old → new)", or "none"."""
     old = {r.claim_id: r.verdict for r in before}
-    changed = [f"{r.claim_id} ({old[r.claim_id]} \u2192 {r.verdict})" for r in after if old.get(r.claim_id) != r.verdict]
+    changed = [f"{registered(r.claim_id).title} ({old[r.claim_id]} \u2192 {r.verdict})" for r in after if old.get(r.claim_id) != r.verdict]
     return "; ".join(changed) or "none"
 
 
