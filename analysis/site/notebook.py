@@ -46,6 +46,13 @@ def result_values(results: list[ClaimResult]) -> dict:
     return values
 
 
+def sharp_figures() -> None:
+    """Figures as PNG drawn at twice their size and shown at their size (the output says so, and myst-nb
+    sizes the image from it): sharp on high-resolution screens, where SVG of a dense scatter would be heavy."""
+    from matplotlib_inline.backend_inline import set_matplotlib_formats
+    set_matplotlib_formats("retina")
+
+
 def publish(chapter, params: dict) -> list[ClaimResult]:
     """Everything a chapter notebook glues, through the chapter contract: its claims' results, the claims
     in the book's words, the teachers' guide values, the prose values and the figures. Returns the results."""
@@ -53,6 +60,7 @@ def publish(chapter, params: dict) -> list[ClaimResult]:
     from analysis.core.verdicts import unverified
     results = chapter.check_claims(**params)
     slug = chapter.__name__.rsplit(".", 1)[-1]
+    sharp_figures()
     shown = results + [unverified(c) for c in registry().values() if c.chapter == slug and c.status == "unverifiable"]
     glue_values(result_values(shown) | claim_texts(shown) | guide_values(chapter)
                 | chapter.chapter_values(**params) | chapter.figures(**params))
