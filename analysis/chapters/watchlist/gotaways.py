@@ -141,7 +141,7 @@ def gotaway_sources_supporting(p: dict) -> pd.DataFrame:
             continue
         total, span = gotaways_sum(source, p["gotaway_first_fy"], p["gotaway_last_fy"])
         to_date, to_date_span = gotaways_sum(source, p["gotaway_first_fy"])
-        rows.append({"source": source, "tier": gotaway_origin(source)[1], "years summed": span, "total": number(total),
+        rows.append({"source": GOTAWAY_LABELS[source], "tier": gotaway_origin(source)[1], "years summed": span, "total": number(total),
                      f"'{at_least.as_printed}'": verdicts.grade(at_least, total, total, p["tolerance"])[0],
                      "to the end of its data": f"{number(to_date)} ({to_date_span})",
                      "'two million'": verdicts.grade(rounded, to_date, to_date, p["tolerance"])[0]})
