@@ -109,4 +109,4 @@ def test_figures_label_their_axes():
     assert ax.get_ylabel() == "Agents (persons)" and ax.get_xlabel() == "Fiscal year"
     budget_ax = budgets.budget_figure(2010, "gdp").axes[0]
     assert "billion US dollars" in budget_ax.get_ylabel()
-    assert any("FY2010 dollars (gdp)" in t.get_text() for t in budget_ax.get_legend().get_texts())
+    assert any("FY2010 dollars (GDP deflator)" in t.get_text() for t in budget_ax.get_legend().get_texts())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 
 import matplotlib.figure
 import nbformat
@@ -12,7 +13,7 @@ import pytest
 from analysis.core import verdicts
 from analysis import chapters
 from analysis.core.claims import registry
-from analysis.core.data import REPO_ROOT
+from analysis.core.data import REPO_ROOT, catalogue
 from analysis.core.params import Parameters
 from conftest import chapter_params
 
@@ -108,3 +109,40 @@ def test_no_chapter_module_is_over_four_hundred_lines():
     long = {f.relative_to(REPO_ROOT).as_posix(): n for f in files
             if (n := len(f.read_text(encoding="utf-8").splitlines())) > 400}
     assert not long, f"split these by topic: {long}"
+
+
+def figure_texts(fig) -> list[str]:
+    """Every text a reader sees in a figure: titles, axis labels, ticks, annotations, legends."""
+    texts = [t.get_text() for t in fig.texts]
+    for ax in fig.axes:
+        texts += [ax.get_title(), ax.get_xlabel(), ax.get_ylabel(), *(t.get_text() for t in ax.texts),
+                  *(t.get_text() for t in ax.get_xticklabels() + ax.get_yticklabels())]
+        if ax.get_legend():
+            texts += [ax.get_legend().get_title().get_text(), *(t.get_text() for t in ax.get_legend().get_texts())]
+    return [t for t in texts if t]
+
+
+def internal_names(module) -> set[str]:
+    """Names only the code uses: the chapter's parameter choice keys that are not plain words (a hyphen,
+    an underscore, a lower-case source key such as ``cato``), claim ids, data file names, essay numbers."""
+    plain_words = {"all", "first", "latest", "final", "provisional", "preliminary", "definitive", "captures",
+                   "ports", "between", "both", "southwest", "northern", "obligations", "disbursements", "rank",
+                   "poisson", "arithmetic", "geometric", "current-file"}
+    keys = {str(c) for p in module.PARAMETERS.params if p.choices for c in p.options()}
+    keys = {k for k in keys if not k.isdigit() and not k.isupper() and k not in plain_words}
+    files = {r["name"] for r in catalogue()["resources"]}
+    return keys | set(registry()) | files
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_figures_show_no_internal_names(slug):
+    module = chapters.module(slug)
+    figures = module.figures(**module.PARAMETERS.defaults())
+    names = internal_names(module)
+    for key, fig in figures.items():
+        texts = figure_texts(fig)
+        assert texts, key
+        for text in texts:
+            shown = [n for n in names if re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", text)]
+            assert not shown, f"{key}: {text!r} shows {shown}"
+            assert not re.search(r"essay 0\d\d", text), f"{key}: {text!r}"

@@ -76,6 +76,12 @@ def test_claims_are_in_our_own_words():
         assert not copied, f"{claim.id} repeats the essay: {copied[0]!r}"
         for figure in claim.stated:
             assert len(figure.as_printed.split()) <= 5, f"{claim.id}: quote longer than five words"
+    fours = {" ".join(run.split()[:4]) for run in runs} | {" ".join(run.split()[-4:]) for run in runs}
+    for claim in registry().values():
+        tokens = words(claim.title)
+        assert len(tokens) <= 8, f"{claim.id}: title {claim.title!r} is longer than a few words"
+        copied = [" ".join(tokens[i:i + 4]) for i in range(len(tokens) - 3) if " ".join(tokens[i:i + 4]) in fours]
+        assert not copied, f"{claim.id}: title repeats the essay: {copied[0]!r}"
 
 
 def _broken(change):
@@ -88,6 +94,10 @@ def _broken(change):
     (lambda d: d["essays"]["heyman2011"].pop("short"), "essay heyman2011: field 'short' is missing"),
     (lambda d: d["claims"][0].pop("essay"), "claim heyman-bp-staffing-1993-2010: field 'essay' is missing"),
     (lambda d: d["claims"][1].update(id=d["claims"][0]["id"]), "claim heyman-bp-staffing-1993-2010: id is used twice"),
+    (lambda d: d["claims"][0].pop("title"), "claim heyman-bp-staffing-1993-2010: field 'title' is missing"),
+    (lambda d: d["claims"][1].update(title=d["claims"][0]["title"]),
+     "claim heyman-bp-budget-1993-2010: title 'Border Patrol staff, 1993 to 2010' is used by claim "
+     "heyman-bp-staffing-1993-2010 too"),
     (lambda d: d["claims"][0].update(chapter="nowhere"), "chapter 'nowhere' is not one of budgets"),
     (lambda d: d["claims"][0].update(status="done"), "status 'done' is not one of checked"),
     (lambda d: d["claims"][0]["stated"][0].update(qualifier="roughly"), "a multiple takes the qualifier exact or"),

@@ -34,8 +34,9 @@ def test_national_series_vintages_and_the_printed_figure():
     assert national_series.matches(33341) == ["sesnsp-homicidio-doloso-victims (2019-01-release, 2018)"]
     assert national_series.national("sesnsp-homicidio-doloso-victims", "first")["value"][2018] == 33341
     summary = national_series.series_summary(2000, 2024).set_index(["series", "vintage"])
-    assert summary.loc[("sesnsp-homicidio-doloso-victims", "2019-01-release"), "2018"] == "33,341"
-    assert summary.loc[("inegi-homicides", "definitive"), "peak year"] == 2020
+    sesnsp, inegi_registered = (national_series.SERIES[s] for s in ("sesnsp-homicidio-doloso-victims", "inegi-homicides"))
+    assert summary.loc[(sesnsp, "the January 2019 release"), "2018"] == "33,341"
+    assert summary.loc[(inegi_registered, "definitive figures"), "peak year"] == 2020
 
 
 def checks(result):

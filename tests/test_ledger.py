@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+from html import escape
 import io
 import json
 import subprocess
@@ -13,6 +14,7 @@ import pytest
 
 from analysis.__main__ import main
 from analysis.site import ledger
+from analysis.core import verdicts
 from analysis.core.book import LEDGER_FILES_KEY
 from analysis.core.claims import registry
 from analysis.core.data import REPO_ROOT
@@ -39,7 +41,8 @@ def test_the_command_prints_in_a_fresh_process_the_ledger_computed_here(ledger_f
 def test_json_has_one_record_per_claim_with_every_stated_figure_checked(run):
     records = json.loads(run("ledger", "--format", "json"))
     assert [r["id"] for r in records] == list(registry())
-    for field in ("id", "essay", "claim", "stated", "verdict", "reason", "faithful", "holds", "robustness", "checks",
+    assert [r["title"] for r in records] == [c.title for c in registry().values()]
+    for field in ("id", "title", "essay", "claim", "stated", "verdict", "reason", "faithful", "holds", "robustness", "checks",
                   "chapter"):
         assert all(field in r for r in records)
     by_id = {r["id"]: r for r in records}
@@ -106,6 +109,8 @@ def test_html_links_checked_claims_to_their_section_and_says_how_robust_each_ver
     assert 'href="chapters/border_index.html">Measuring border security</a>' in html  # descriptive: no anchor
     assert html.count('<p class="robustness">') == [c.status for c in registry().values()].count("checked")
     assert "more than quintupled \u2192 5.10-fold <em>(accurate)</em>" in html
+    assert '<td data-label="Claim"><strong class="claim-title">Border Patrol staff, 1993 to 2010</strong> ' \
+           'Border Patrol staffing grew more than five-fold' in html  # a title to read, not the id
     assert '<p class="robustness">Robust: the same verdict under every alternative tried.</p>' in html
     assert '<p class="robustness">Depends on: relative difference within which a figure counts as accurate ' \
            '(0.05: overstated).</p>' in html  # parameters by their meaning, not their keys
@@ -114,3 +119,14 @@ def test_html_links_checked_claims_to_their_section_and_says_how_robust_each_ver
     assert f'<p class="ledger-count" aria-live="polite">{len(registry())} claims: ' in html
     assert '<span class="verdict verdict-roughly-right">roughly right</span>' in html
     assert html.count("<details><summary>") == len(registry())
+
+
+def test_home_page_findings_name_each_failing_claim_by_its_title():
+    frame = ledger.build(assess_robustness=False)
+    html = ledger.findings_html(frame)
+    failing = frame[frame["verdict"].isin(verdicts.FAILING)]
+    assert len(failing) > 0
+    for row in failing.itertuples(index=False):
+        assert f'<li data-claim="{row.id}"><a href="chapters/{row.chapter}.html#{row.id}">{escape(row.title)}</a>: ' \
+               in html
+    assert ">heyman-" not in html and ">byers-" not in html

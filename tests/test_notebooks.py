@@ -375,3 +375,20 @@ def test_a_bad_parameter_stops_the_notebook_in_its_kernel(run, slug):
         run(slug, **parameters)
     assert error.value.ename == "ValueError"
     assert message in error.value.evalue
+
+
+def test_glued_figures_are_drawn_at_twice_the_size_they_are_shown():
+    from binascii import a2b_base64
+    from IPython.core.interactiveshell import InteractiveShell
+    from IPython.core.pylabtools import _pngxy
+    from analysis.site.notebook import sharp_figures
+    shell = InteractiveShell.instance()
+    sharp_figures()
+    module = chapters.module("budgets")
+    fig = module.figures(**module.PARAMETERS.defaults())["fig-agents"]
+    bundle, metadata = shell.display_formatter.format(fig)
+    width, height = _pngxy(a2b_base64(bundle["image/png"]))
+    shown = metadata["image/png"]
+    assert (shown["width"], shown["height"]) == (width // 2, height // 2)
+    # shown at about the figure's own size (tight bounding box), drawn at twice its pixels
+    assert 0.8 * fig.get_figwidth() * fig.dpi <= shown["width"] <= 1.05 * fig.get_figwidth() * fig.dpi

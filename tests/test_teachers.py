@@ -83,13 +83,13 @@ def test_a_scenario_glues_the_rerun_and_names_the_verdicts_that_moved():
     params = budgets.PARAMETERS.defaults()
     results = budgets.check_claims(**params)
     values = notebook.scenario("ex", budgets, params, results, tolerance=0.05)
-    assert values["ex.changed"] == ("heyman-bp-budget-1993-2010 (roughly right \u2192 overstated); "
-                                    "heyman-bp-growth-1993-2001 (roughly right \u2192 overstated); "
-                                    "heyman-bp-growth-2005-present (accurate \u2192 roughly right)")
+    assert values["ex.changed"] == ("Border Patrol budget, 1993 to 2010 (roughly right \u2192 overstated); "
+                                    "Border Patrol build-up, 1993 to 2001 (roughly right \u2192 overstated); "
+                                    "Border Patrol build-up since 2005 (accurate \u2192 roughly right)")
     assert values["ex.tolerance"] == 0.05
     assert values["ex.heyman-bp-staffing-1993-2010.recomputed"] == "5.10-fold"
     later = notebook.scenario("ex", budgets, params, results, values=True, start_year=1994)
-    assert later["ex.changed"] == "heyman-bp-staffing-1993-2010 (accurate \u2192 roughly right)"  # short of five
+    assert later["ex.changed"] == "Border Patrol staff, 1993 to 2010 (accurate \u2192 roughly right)"  # short of five
     assert later["ex.heyman-bp-staffing-1993-2010.recomputed"] == "4.80-fold"
     assert later["ex.prices_cpi_u"] == "1.48-fold"
 

@@ -138,7 +138,8 @@ def test_gotaways_cited_and_summed_source_by_source():
     fox = results(gotaway_source="fox-foia")["byers-gotaways-since-2021"]
     assert fox.checks[1].verdict == v.ROUGHLY_RIGHT and fox.verdict == v.ROUGHLY_RIGHT
     table = gotaways.gotaway_sources_supporting(DEFAULTS)
-    assert list(table["source"]) == ["cato", "house-hsc", "fox-foia"]
+    assert list(table["source"]) == ["Cato Institute (southwest)", "House Homeland Security Committee (southwest)",
+                                     "Border Patrol via Fox News FOIA (nationwide)"]
 
 
 def test_a_source_that_does_not_cover_the_years_is_refused_by_name():

@@ -13,7 +13,7 @@ from analysis.core.claims import claim, present
 from analysis.core.data import load
 from analysis.core.fmt import number, sentence
 from analysis.core.growth import ratio
-from analysis.core.inflation import DEFLATORS, price_ratio, to_real
+from analysis.core.inflation import DEFLATOR_SHORT, DEFLATORS, price_ratio, to_real
 from analysis.core.params import Param, Parameters, start_before_end
 from analysis.core.plotting import TIER_MARKERS, finish, new_figure
 from analysis.core.series import agents, agents_in, apprehensions_in, reported, reported_in
@@ -182,7 +182,7 @@ def budget_table(end_year: int, deflator: str) -> pd.DataFrame:
     return pd.DataFrame({
         "fiscal year": points["fy"].map(lambda fy: f"FY{fy}"),
         "nominal": points["value"].map(lambda v: number(v, "usd")),
-        f"FY{end_year} dollars ({deflator})": points["real"].map(lambda v: number(v, "usd")),
+        f"FY{end_year} dollars ({DEFLATOR_SHORT[deflator]})": points["real"].map(lambda v: number(v, "usd")),
         "tier": points["tier"],
         "reported by": points["publisher"],
     }).reset_index(drop=True)
@@ -220,7 +220,7 @@ def budget_figure(end_year: int, deflator: str, **_):
         ax.scatter(chosen["fy"], chosen["value"] / 1e9, marker=marker, color=colour,
                    label=f"Nominal dollars, {tier} source")
         ax.scatter(chosen["fy"], chosen["real"] / 1e9, marker=marker, facecolors="none", edgecolors=colour,
-                   label=f"FY{end_year} dollars ({deflator}), {tier} source")
+                   label=f"FY{end_year} dollars ({DEFLATOR_SHORT[deflator]}), {tier} source")
     ax.legend(loc="upper left", fontsize="small")
     return finish(fig)
 

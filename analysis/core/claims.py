@@ -69,6 +69,7 @@ class Figure:
 @dataclass(frozen=True)
 class Claim:
     id: str
+    title: str   # a few words of our own naming the claim, shown to readers where the id would be
     essay: str
     locator: str
     claim: str
@@ -159,9 +160,10 @@ def parse_registry(document: dict) -> tuple[dict, dict[str, Claim]]:
         if not isinstance(essay["present"], int) or isinstance(essay["present"], bool):
             raise ClaimsError(f"essay {key}: 'present' must be a year, got {essay['present']!r}")
     claims: dict[str, Claim] = {}
+    titles: dict[str, str] = {}
     for raw in document.get("claims") or []:
         claim_id = raw.get("id", "?")
-        required = ("id", "essay", "locator", "claim", "stated", "cites", "chapter", "status")
+        required = ("id", "title", "essay", "locator", "claim", "stated", "cites", "chapter", "status")
         missing = [k for k in required if not raw.get(k)]
         if missing:
             raise ClaimsError(f"claim {claim_id}: field {missing[0]!r} is missing")
@@ -172,6 +174,9 @@ def parse_registry(document: dict) -> tuple[dict, dict[str, Claim]]:
             raise ClaimsError(f"claim {claim_id}: id must be lowercase words joined by hyphens")
         if claim_id in claims:
             raise ClaimsError(f"claim {claim_id}: id is used twice")
+        if raw["title"] in titles:
+            raise ClaimsError(f"claim {claim_id}: title {raw['title']!r} is used by claim {titles[raw['title']]} too")
+        titles[raw["title"]] = claim_id
         if raw["essay"] not in essays:
             raise ClaimsError(f"claim {claim_id}: essay {raw['essay']!r} is not one of {', '.join(essays)}")
         if raw["chapter"] not in CHAPTERS:

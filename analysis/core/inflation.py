@@ -15,6 +15,7 @@ DEFLATORS = {
     "cpi-u": "CPI-U, U.S. city average, all items (BLS, 1982-84=100)",
     "gdp": "GDP implicit price deflator (BEA, 2012=100)",
 }
+DEFLATOR_SHORT = {"cpi-u": "CPI-U", "gdp": "GDP deflator"}  # for legends and table headings
 BASES = ("fiscal", "calendar")
 
 

@@ -15,7 +15,7 @@ from analysis.core.claims import Claim, essays, registry
 from analysis.core.fmt import recomputed, sentence
 from analysis.core.verdicts import DESCRIPTIVE, FAILING, KIND_RULES, VERDICTS, Check, ClaimResult, unverified
 
-COLUMNS = ["id", "essay", "claim", "stated", "verdict", "reason", "faithful", "holds", "robustness", "checks",
+COLUMNS = ["id", "title", "essay", "claim", "stated", "verdict", "reason", "faithful", "holds", "robustness", "checks",
            "chapter"]
 CHECK_COLUMNS = list(Check.PUBLISHED)
 NOT_VARIED = "not varied: its chapter declares no alternative values"
@@ -57,7 +57,7 @@ def build(assess_robustness: bool = True) -> pd.DataFrame:
         if (claim.status == "checked") != (claim.id in results):
             raise ValueError(f"claim {claim.id}: registry status {claim.status!r} does not match its chapter "
                              f"({'computes' if claim.id in results else 'does not compute'} it)")
-        row = {"id": claim.id, "essay": claim.essay, "claim": claim.claim, "stated": stated_text(claim),
+        row = {"id": claim.id, "title": claim.title, "essay": claim.essay, "claim": claim.claim, "stated": stated_text(claim),
                "faithful": None, "holds": None, "robustness": None, "checks": [], "chapter": claim.chapter}
         if claim.status == "descriptive":
             row |= {"verdict": DESCRIPTIVE, "reason": "A descriptive number or a proposal; no data can test it."}
@@ -197,7 +197,7 @@ def to_html(frame: pd.DataFrame) -> str:
                               f"<em>({escape(c['verdict'])})</em>" for c in row.checks) or escape(row.stated)
         cells = {
             "essay": ("", escape(essays()[row.essay]["short"])),
-            "claim": ("", escape(row.claim)),
+            "claim": ("", f'<strong class="claim-title">{escape(row.title)}</strong> {escape(row.claim)}'),
             "figures": ("", figures),
             "verdict": (verdict_order[row.verdict], verdict_label(row.verdict)),
             "reason": ("", _reason(row, explained)),
@@ -231,8 +231,8 @@ def findings_html(frame: pd.DataFrame) -> str:
         slugs = [s for s in chapters.CHAPTERS if s in set(rows["chapter"])]
         where = ", ".join(f'<a href="chapters/{s}.html">{escape(chapters.CHAPTERS[s])}</a>' for s in slugs)
         failing = rows[rows["verdict"].isin(FAILING)]
-        items = "".join(f'<li data-claim="{r.id}"><a href="chapters/{r.chapter}.html#{r.id}">{escape(r.claim)}</a> '
-                        f"{verdict_label(r.verdict)} {escape(first_sentence(r.reason))}</li>"
+        items = "".join(f'<li data-claim="{r.id}"><a href="chapters/{r.chapter}.html#{r.id}">{escape(r.title)}</a>: '
+                        f"{escape(r.claim)} {verdict_label(r.verdict)} {escape(first_sentence(r.reason))}</li>"
                         for r in failing.itertuples(index=False))
         fails = f'<ul class="findings-failing">{items}</ul>' if items else \
             '<p class="findings-failing">No claim fails.</p>'

@@ -10,6 +10,7 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
+from analysis.core.claims import claim as registered
 from analysis.core.fmt import recomputed
 from analysis.core.verdicts import ClaimResult
 
@@ -45,6 +46,13 @@ def result_values(results: list[ClaimResult]) -> dict:
     return values
 
 
+def sharp_figures() -> None:
+    """Figures as PNG drawn at twice their size and shown at their size (the output says so, and myst-nb
+    sizes the image from it): sharp on high-resolution screens, where SVG of a dense scatter would be heavy."""
+    from matplotlib_inline.backend_inline import set_matplotlib_formats
+    set_matplotlib_formats("retina")
+
+
 def publish(chapter, params: dict) -> list[ClaimResult]:
     """Everything a chapter notebook glues, through the chapter contract: its claims' results, the claims
     in the book's words, the teachers' guide values, the prose values and the figures. Returns the results."""
@@ -52,6 +60,7 @@ def publish(chapter, params: dict) -> list[ClaimResult]:
     from analysis.core.verdicts import unverified
     results = chapter.check_claims(**params)
     slug = chapter.__name__.rsplit(".", 1)[-1]
+    sharp_figures()
     shown = results + [unverified(c) for c in registry().values() if c.chapter == slug and c.status == "unverifiable"]
     glue_values(result_values(shown) | claim_texts(shown) | guide_values(chapter)
                 | chapter.chapter_values(**params) | chapter.figures(**params))
@@ -99,8 +108,8 @@ def table(frame: pd.DataFrame):
 
 def results_table(results: list[ClaimResult]) -> pd.DataFrame:
     """Each stated figure beside its recomputed one, with its own verdict and the claim's (each section
-    gives the reason)."""
-    rows = [{"claim": r.claim_id, "stated": c.stated, "recomputed": recomputed(c), "figure's verdict": c.verdict,
+    gives the reason). Claims go by their registry title, never their id."""
+    rows = [{"claim": registered(r.claim_id).title, "stated": c.stated, "recomputed": recomputed(c), "figure's verdict": c.verdict,
              "claim's verdict": r.verdict} for r in results for c in r.checks]
     return pd.DataFrame(rows, columns=["claim", "stated", "recomputed", "figure's verdict", "claim's verdict"])
 
@@ -113,9 +122,9 @@ def prefixed(name: str, values: dict) -> dict:
 
 
 def changed_verdicts(before: list[ClaimResult], after: list[ClaimResult]) -> str:
-    """The claims whose verdict differs between two runs, as "id (old → new)", or "none"."""
+    """The claims whose verdict differs between two runs, as "title (old → new)", or "none"."""
     old = {r.claim_id: r.verdict for r in before}
-    changed = [f"{r.claim_id} ({old[r.claim_id]} \u2192 {r.verdict})" for r in after if old.get(r.claim_id) != r.verdict]
+    changed = [f"{registered(r.claim_id).title} ({old[r.claim_id]} \u2192 {r.verdict})" for r in after if old.get(r.claim_id) != r.verdict]
     return "; ".join(changed) or "none"
 
 

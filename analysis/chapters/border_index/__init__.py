@@ -177,7 +177,7 @@ def chapter_values(**params) -> dict:
         for y in ESSAY_YEARS.values():
             values[f"{k}_wgi_{y}"] = f"{wgi[y]:+.2f}"
         values[f"{k}_wgi_latest"] = f"{wgi[latest]:+.2f}"
-        values[f"{k}_wgi_change"] = f"{wgi[latest] - wgi[ESSAY_YEARS['essay 000']]:+.2f}"
+        values[f"{k}_wgi_change"] = f"{wgi[latest] - wgi[ESSAY_YEARS['Heyman (2011)']]:+.2f}"
         for start in ESSAY_YEARS.values():
             moved = wgi_change(code, start, latest).query("`beyond the margin` == 'yes'")["indicator"]
             values[f"{k}_moved_since_{start}"] = _moved(moved)

@@ -56,7 +56,7 @@ SOURCES = {"wgi": "World Bank, Worldwide Governance Indicators", "gitoc": "GI-TO
 AMERICAS = ["USA", "CAN", "MEX", "GTM", "HND", "SLV"]
 EU_LAND_BORDER = ["FIN", "EST", "LVA", "LTU", "POL", "SVK", "HUN", "ROU", "BGR", "GRC", "HRV", "ESP"]
 FOCUS = ("USA", "MEX")
-ESSAY_YEARS = {"essay 000": 2011, "essay 004": 2018}  # Heyman (2011); the homicide peak Byers and Warner discuss
+ESSAY_YEARS = {"Heyman (2011)": 2011, "Homicide peak (2018)": 2018}  # the homicide peak Byers and Warner discuss
 WGI_MARGIN = 1.645  # z for the 90% intervals the WGI authors use to compare estimates
 
 
@@ -153,7 +153,7 @@ def wgi_change(iso3: str, start: int, end: int) -> pd.DataFrame:
 def focus_changes() -> pd.DataFrame:
     """The US and Mexico: each WGI indicator from the first essay's year to the latest year."""
     latest = int(load("wgi")["year"].max())
-    return pd.concat([wgi_change(code, ESSAY_YEARS["essay 000"], latest).assign(country=_names([code])[0])
+    return pd.concat([wgi_change(code, ESSAY_YEARS["Heyman (2011)"], latest).assign(country=_names([code])[0])
                       .set_index("country").reset_index() for code in FOCUS])
 
 
@@ -197,7 +197,7 @@ def over_time_figure(countries: list, **_):
             ax.plot(series.index, series[code], marker=".", color=colour, linewidth=2, label=_names([code])[0])
     for label, year in ESSAY_YEARS.items():
         ax.axvline(year, color="black", linestyle=":", linewidth=1)
-        ax.annotate(f"{year} ({label})", (year, ax.get_ylim()[1]), xytext=(3, -12), textcoords="offset points",
+        ax.annotate(label, (year, ax.get_ylim()[1]), xytext=(3, -12), textcoords="offset points",
                     fontsize="small")
     ax.axhline(0, color="black", linewidth=0.6)
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.15), ncol=3, fontsize="small")

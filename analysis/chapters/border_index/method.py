@@ -136,7 +136,7 @@ def heatmap_figure(result: Result, normalization: str, year: int, **_):
     frame = result.normalized.loc[order]
     frame.index = _names(order)
     frame.columns = [i.label if i.higher_is_better else i.label.replace(")", ", reversed)") for i in result.indicators]
-    fig, ax = new_figure(f"Indicators after orientation and {normalization} normalization, {year}", "", "")
+    fig, ax = new_figure(f"Indicators after orientation and {NORMALIZATIONS[normalization].split(' (')[0]} normalization, {year}", "", "")
     fig.set_size_inches(9, 7.5)
     sns.heatmap(frame, ax=ax, annot=True, fmt=".2f", cmap="viridis", annot_kws={"size": 8},
                 cbar_kws={"label": f"Normalized value ({NORMALIZATIONS[normalization].split(' (')[0]}; unitless)"})

@@ -67,7 +67,7 @@ def series_summary(first_year: int, last_year: int) -> pd.DataFrame:
             if len(data) < 2:
                 continue
             peak = int(data.idxmax())
-            rows.append({"series": series, "vintage": vintage, "years": f"{data.index.min()}-{data.index.max()}",
+            rows.append({"series": SERIES[series], "vintage": vintage_label(vintage), "years": f"{data.index.min()}-{data.index.max()}",
                          "2018": f"{data[2018]:,.0f}" if 2018 in data.index else "",
                          "peak year": peak, "peak": f"{data[peak]:,.0f}",
                          "latest": f"{data.iloc[-1]:,.0f} ({data.index[-1]})",
@@ -75,9 +75,16 @@ def series_summary(first_year: int, last_year: int) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+VINTAGE_LABELS = {"first": "each year as first published", "latest": "each year's latest revision",
+                  "current-file": "the current data file", "definitive": "definitive figures",
+                  "definitive-unconfirmed": "definitive figures, not yet confirmed", "preliminary": "preliminary figures",
+                  "as-quoted": "as quoted by others", "2019-01-release": "the January 2019 release",
+                  "2018-table": "the 2018 table", "gargiulo-file": "the Gargiulo et al. file"}
+
+
 def vintage_label(vintage: str) -> str:
-    return {"first": "each year as first published", "latest": "each year's latest revision"}.get(
-        vintage, f"release {vintage}")
+    """A release as readers read it (the parameter's keys are for the code)."""
+    return VINTAGE_LABELS.get(vintage, f"release {vintage}")
 
 
 def national_population() -> pd.Series:

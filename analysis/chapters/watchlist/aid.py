@@ -19,6 +19,11 @@ AID_COUNTRIES = {
     "northern-triangle": ("El Salvador", "Guatemala", "Honduras"),
 }
 AID_MEASURES = ("obligations", "disbursements", "appropriated-and-planned")
+AID_LABELS = {  # each choice as a reader reads it
+    "central-america": "seven countries and regional programmes", "seven-countries": "seven countries",
+    "northern-triangle": "Northern Triangle", "obligations": "Obligations", "disbursements": "Disbursements",
+    "appropriated-and-planned": "Appropriated and planned",
+}
 
 
 def _aid_years() -> tuple[int, int]:
@@ -39,7 +44,7 @@ def aid_readings(first_fy: int, last_fy: int) -> pd.DataFrame:
     rows = []
     for measure in AID_MEASURES:
         for countries in AID_COUNTRIES:
-            row = {"measure": measure, "recipients": countries}
+            row = {"measure": AID_LABELS[measure], "recipients": AID_LABELS[countries]}
             for first, last in ((first_fy, last_fy), (first_fy + 1, last_fy + 1)):
                 row[f"FY{first}-FY{last}"] = aid_total(measure, countries, first, last) / 1e9
             rows.append(row)
@@ -53,7 +58,7 @@ def aid_readings_accurate(p: dict) -> str:
                                                                       value_name="usd_billion")
     close = [r for r in readings.itertuples()
              if verdicts.grade(figure, r.usd_billion, r.usd_billion, p["tolerance"])[0] == verdicts.ACCURATE]
-    return "; ".join(f"{r.measure.replace('-', ' ')} to {r.recipients.replace('-', ' ')}, {r.years} "
+    return "; ".join(f"{r.measure.lower()} to {r.recipients}, {r.years} "
                      f"({number(r.usd_billion, 'usd billion')})" for r in close) or "none"
 
 
@@ -62,7 +67,7 @@ def _aid_claim(p: dict) -> verdicts.ClaimResult:
     total = aid_total(p["aid_measure"], p["aid_countries"], p["aid_first_fy"], p["aid_last_fy"])
     return verdicts.judge(c.id, [verdicts.measured(
         c.stated[0], total / 1e9, source=_origin("central_america_aid"),
-        basis=f"U.S. {p['aid_measure'].replace('-', ' ')} to {p['aid_countries'].replace('-', ' ')}, "
+        basis=f"U.S. {AID_LABELS[p['aid_measure']].lower()} to {AID_LABELS[p['aid_countries']]}, "
               f"FY{p['aid_first_fy']}-FY{p['aid_last_fy']}, nominal dollars")], p["tolerance"],
         note=f"Readings within the tolerance: {aid_readings_accurate(p)}.")
 
@@ -70,11 +75,11 @@ def _aid_claim(p: dict) -> verdicts.ClaimResult:
 def aid_figure(aid_countries: str, aid_first_fy: int, aid_last_fy: int, **_):
     frame = load("central_america_aid")
     frame = frame[frame["country"].isin(AID_COUNTRIES[aid_countries])]
-    fig, ax = new_figure(f"U.S. aid to Central America ({aid_countries.replace('-', ' ')})", "Fiscal year",
+    fig, ax = new_figure(f"U.S. aid to Central America ({AID_LABELS[aid_countries]})", "Fiscal year",
                          "Million US dollars (nominal)")
     for measure in AID_MEASURES:
         series = frame[frame["transaction_type"] == measure].groupby("fiscal_year")["current_usd"].sum()
-        ax.plot(series.index, series / 1e6, marker=".", label=measure.replace("-", " "))
+        ax.plot(series.index, series / 1e6, marker=".", label=AID_LABELS[measure])
     ax.axvspan(aid_first_fy - 0.5, aid_last_fy + 0.5, color="C1", alpha=0.12, label="Years summed")
     ax.legend(loc="upper left", fontsize="small")
     return finish(fig)

@@ -20,6 +20,14 @@ GOTAWAY_SOURCES = {
     "mayorkas": "Secretary Mayorkas's testimony (southwest border)",
     "cbp-to-fox": "CBP figures given to Fox News (southwest border)",
 }
+GOTAWAY_LABELS = {  # each source as a legend or a column names it
+    "cato": "Cato Institute (southwest)",
+    "house-hsc": "House Homeland Security Committee (southwest)",
+    "fox-foia": "Border Patrol via Fox News FOIA (nationwide)",
+    "center-square": "The Center Square (southwest)",
+    "mayorkas": "Secretary Mayorkas (southwest)",
+    "cbp-to-fox": "CBP via Fox News (southwest)",
+}
 
 
 @derived
@@ -43,9 +51,9 @@ def gotaways_table() -> pd.DataFrame:
     columns = {}
     for source in GOTAWAY_SOURCES:
         frame = gotaways(source).set_index("fiscal_year")
-        columns[source] = [f"{g:,}" + ("" if m == 12 else f" ({m:.0f} months)" if m == m else " (part year)")
+        columns[GOTAWAY_LABELS[source]] = [f"{g:,}" + ("" if m == 12 else f" ({m:.0f} months)" if m == m else " (part year)")
                            for g, m in zip(frame["gotaways"], frame["months"])]
-        columns[source] = pd.Series(columns[source], index=frame.index)
+        columns[GOTAWAY_LABELS[source]] = pd.Series(columns[GOTAWAY_LABELS[source]], index=frame.index)
     table = pd.DataFrame(columns).sort_index().loc[2017:].fillna("")
     return table.rename_axis("fiscal year").reset_index()
 
@@ -133,7 +141,7 @@ def gotaway_sources_supporting(p: dict) -> pd.DataFrame:
             continue
         total, span = gotaways_sum(source, p["gotaway_first_fy"], p["gotaway_last_fy"])
         to_date, to_date_span = gotaways_sum(source, p["gotaway_first_fy"])
-        rows.append({"source": source, "tier": gotaway_origin(source)[1], "years summed": span, "total": number(total),
+        rows.append({"source": GOTAWAY_LABELS[source], "tier": gotaway_origin(source)[1], "years summed": span, "total": number(total),
                      f"'{at_least.as_printed}'": verdicts.grade(at_least, total, total, p["tolerance"])[0],
                      "to the end of its data": f"{number(to_date)} ({to_date_span})",
                      "'two million'": verdicts.grade(rounded, to_date, to_date, p["tolerance"])[0]})
@@ -149,7 +157,7 @@ def gotaways_figure(gotaway_first_fy: int, gotaway_last_fy: int, **_):
         frame = gotaways(source)
         frame = frame[frame["fiscal_year"] >= 2017]
         bars = ax.bar(frame["fiscal_year"] + (i - (len(sources) - 1) / 2) * width, frame["gotaways"], width,
-                      label=source, color=f"C{i}")
+                      label=GOTAWAY_LABELS[source], color=f"C{i}")
         for bar, months in zip(bars, frame["months"]):
             if months != 12:
                 bar.set_hatch("//")
