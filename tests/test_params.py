@@ -15,13 +15,13 @@ P = budgets.PARAMETERS
 
 def test_defaults_pass_and_ints_become_floats_for_float_parameters():
     assert P.validate({}) == {"start_year": 1993, "end_year": 2010, "deflator": "cpi-u",
-                              "tolerance": 0.10, "allow_secondary": True}
+                              "tolerance": 0.10, "agents_first_fy": 2001, "allow_secondary": True}
     assert P.validate({"tolerance": 0})["tolerance"] == 0.0
 
 
 BAD = [
     ({"start_yr": 1994}, "unknown parameter 'start_yr'; allowed parameters: start_year, end_year, deflator, "
-                         "tolerance, allow_secondary"),
+                         "tolerance, agents_first_fy, allow_secondary"),
     ({"start_year": "1994"}, "parameter 'start_year' must be an integer, got str '1994'"),
     ({"start_year": 1994.0}, "parameter 'start_year' must be an integer, got float 1994.0"),
     ({"allow_secondary": 1}, "parameter 'allow_secondary' must be true or false, got int 1"),

@@ -12,8 +12,9 @@ from analysis.site import reviewers
 from analysis.tools import reproduce
 from analysis import chapters
 from analysis.__main__ import main
-from analysis.chapters import budgets, guns_money, watchlist
+from analysis.chapters import budgets, watchlist
 from analysis.chapters.watchlist import encounters, gotaways
+from analysis.chapters.guns_money import crime
 from analysis.core.data import load
 
 
@@ -220,9 +221,8 @@ def test_each_claim_is_traced_to_the_function_that_computes_it():
     assert reviewers.claim_function("watchlist", "byers-gotaways-since-2021") == (
         "analysis/chapters/watchlist/gotaways.py", "_gotaways_claim",
         inspect.getsourcelines(gotaways._gotaways_claim)[1])
-    # claims no data can test are listed in a table that check_claims reads
     assert reviewers.claim_function("guns_money", "heyman-el-paso-safest-city") == (
-        "analysis/chapters/guns_money/__init__.py", "check_claims", inspect.getsourcelines(guns_money.check_claims)[1])
+        "analysis/chapters/guns_money/crime.py", "_el_paso_claim", inspect.getsourcelines(crime._el_paso_claim)[1])
     # a claim computed without being named (say, from the registry) is traced to the chapter's entry point
     assert reviewers.claim_function("budgets", "a-claim-named-nowhere") == (
         "analysis/chapters/budgets.py", "check_claims", inspect.getsourcelines(budgets.check_claims)[1])
@@ -233,6 +233,6 @@ def test_each_claim_is_traced_to_the_function_that_computes_it():
 def test_a_chapters_data_files_are_those_it_reads_even_when_already_loaded():
     load("border_patrol_agents")  # cached in this process before the chapter runs
     ids, files = reviewers.chapter_inputs.__wrapped__("budgets")  # not the cached answer
-    assert ids[0] == "heyman-bp-staffing-1993-2010" and len(ids) == 8  # the ATF claim is unverifiable
+    assert ids[0] == "heyman-bp-staffing-1993-2010" and len(ids) == 9  # the ATF claim is unverifiable
     assert files == ["data/enforcement/border_patrol_agents.csv", "data/enforcement/border_patrol_apprehensions.csv",
                      "data/enforcement/reported_figures.csv", "data/prices/cpi_u_monthly.csv"]
