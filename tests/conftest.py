@@ -150,4 +150,6 @@ def tier(item) -> str:
 
 def pytest_collection_modifyitems(items):
     for item in items:
-        item.add_marker(getattr(pytest.mark, tier(item)))
+        found = tier(item)
+        if found not in {mark.name for mark in item.iter_markers()}:  # a declared tier is not added twice
+            item.add_marker(getattr(pytest.mark, found))

@@ -50,14 +50,14 @@ def test_rebuild_executes_exactly_what_changed(built_book, tmp_path):
     # the terminal shows what ran and one summary line; the kernels' and Sphinx's output is in the log
     lines = done.stdout.splitlines()
     assert lines[:-1] == [line for line in lines if line.startswith("executed ")] and done.stderr == ""
-    assert re.fullmatch(r"book built in [\d.]+ s: 4 notebook\(s\) executed, \d+ up to date; site rendered; "
+    assert re.fullmatch(r"book built in [\d.]+ s: 5 notebook\(s\) executed, \d+ up to date; site rendered; "
                         r"_build/html/index.html \(log: _build/build.log\)", lines[-1])
     log = (root / "_build" / "build.log").read_text()
     assert "Kernel is running over TCP without encryption" in log and "Running Sphinx" in log
-    # the staffing table feeds both chapters (the shift scenario reads it too), the ledger and the
-    # reviewers' page (which lists each chapter's data files)
+    # the staffing table feeds both chapters (the shift scenario reads it too), the home page's findings,
+    # the ledger and the reviewers' page (which lists each chapter's data files)
     assert sorted(executed(done)) == ["book/chapters/budgets.ipynb", "book/chapters/guns_money.ipynb",
-                                      "book/ledger.ipynb", "book/reviewers.ipynb"]
+                                      "book/intro.ipynb", "book/ledger.ipynb", "book/reviewers.ipynb"]
     assert "4.97-fold" in page(root, "chapters/budgets") and "5.10-fold" not in page(root, "chapters/budgets")
     done = build_book(root)
     assert executed(done) == [] and "site up to date: nothing to render" in done.stdout
@@ -174,8 +174,8 @@ def test_a_corrupted_file_fails_the_build_naming_file_column_and_row(checkout_co
 
 def test_a_broken_reference_fails_the_render_naming_it_first(built_book, tmp_path):
     root = copy_repo(tmp_path / "repo", with_build_from=built_book)
-    intro = root / "book" / "intro.md"
-    intro.write_text(intro.read_text() + "\nSee {ref}`no-such-section`.\n")
+    page_source = root / "book" / "bibliography.md"
+    page_source.write_text(page_source.read_text() + "\nSee {ref}`no-such-section`.\n")
     done = build_book(root)
     assert done.returncode == 1 and executed(done) == []
     first = done.stderr.splitlines()[0]

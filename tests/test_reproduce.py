@@ -41,14 +41,14 @@ def test_a_changed_baseline_moves_the_staffing_ratio(tmp_path, capsys, monkeypat
         "heyman-bp-growth-1993-2001"] * 2
     assert "approximately 4,000     4,028 → 4,287" in out
     assert "heyman-bp-southwest-agents" not in out  # start_year does not touch it
-    assert out.splitlines()[-1].startswith(f"3 of 9 claims changed against {EDITION} (budgets with start_year=1994)")
+    assert out.splitlines()[-1].startswith(f"3 of 10 claims changed against {EDITION} (budgets with start_year=1994)")
     assert (tmp_path / "out" / "budgets.ipynb").is_file()
 
 
 def test_defaults_reproduce_the_published_edition(tmp_path, capsys, monkeypatch, notebook_kernels):
     monkeypatch.chdir(reproduce.REPO_ROOT)
     assert reproduce_cli(tmp_path, "--chapter", "budgets") == reproduce.UNCHANGED
-    assert capsys.readouterr().out.startswith(f"0 of 9 claims changed against {EDITION} (budgets with defaults)")
+    assert capsys.readouterr().out.startswith(f"0 of 10 claims changed against {EDITION} (budgets with defaults)")
 
 
 def test_papermills_own_form_and_a_parameter_for_one_chapter():

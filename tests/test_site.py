@@ -259,7 +259,7 @@ def test_ledger_filters_sorts_and_counts(browser, site, built_book, width):
     page.select_option("form.ledger-filters select[name=chapter]", "")
     # sort: by the claim's text, Z to A, through the sort menu (on a phone the headings are the cards' labels)
     page.select_option("form.ledger-filters select[name=sort]", "claim descending")
-    by_claim = sorted(records, key=lambda r: r["claim"].lower(), reverse=True)
+    by_claim = sorted(records, key=lambda r: f"{r['title']} {r['claim']}".lower(), reverse=True)  # the cell: title, claim
     assert ledger_state(page)["rows"] == [r["id"] for r in by_claim]
     if width == "desktop":  # the column headings sort too: by verdict, from the scale's first to its last
         page.click("th[data-key=verdict] button")
