@@ -243,6 +243,7 @@ def write_root_page() -> None:
     first = yaml.safe_load((REPO_ROOT / "_toc.yml").read_text(encoding="utf-8"))["root"] + ".html"
     (BUILD / "html" / "index.html").write_text(
         f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>{config["title"]}</title>\n'
+        f'<link rel="icon" href="_static/favicon.svg">\n'  # else a browser may ask for /favicon.ico: a 404
         f'<meta http-equiv="Refresh" content="0; url={first}">\n</head>\n'
         f'<body><p><a href="{first}">{config["title"]}</a></p></body>\n</html>\n', encoding="utf-8")
 
