@@ -17,7 +17,7 @@ from analysis.core.inflation import DEFLATOR_SHORT, DEFLATORS, price_ratio, to_r
 from analysis.core.params import Param, Parameters, start_before_end
 from analysis.core.plotting import TIER_MARKERS, finish, new_figure
 from analysis.core.series import agents, agents_in, apprehensions_in, reported, reported_in
-from analysis.chapters.common import data_years
+from analysis.chapters.common import TOLERANCE, data_years
 
 TIME_NEEDED = "about an hour"  # for a class, in words (the teachers page and the chapter show it)
 PREREQUISITES = ("reading a table; ratios and percentages; for re-running, opening a notebook and editing a line "
@@ -54,8 +54,7 @@ PARAMETERS = Parameters(
               **_years, grid=(2009, 2011)),
         Param("deflator", str, "cpi-u", "price index used to adjust dollars for inflation",
               choices=tuple(DEFLATORS), grid=("gdp",)),
-        Param("tolerance", float, 0.10, "relative difference within which a figure counts as accurate",
-              minimum=0.0, maximum=1.0, grid=(0.05, 0.15)),
+        TOLERANCE,
         Param("agents_first_fy", int, 2001, "fiscal year the World Politics Review column's 'hiring more border "
               "control agents' is measured from (the start of the post-2001 build-up)", **_years, grid=(2015,)),
         Param("allow_secondary", bool, True,

@@ -12,7 +12,7 @@ from analysis.core.fmt import number
 from analysis.core.growth import ratio
 from analysis.core.params import Param, Parameters
 from analysis.core.series import crossing_years, crossings, reported_in
-from analysis.chapters.common import data_years
+from analysis.chapters.common import TOLERANCE, data_years
 from analysis.chapters.guns_money.crime import _el_paso_claim, _mexico_violence_claim, crime_years, el_paso_rank
 from analysis.chapters.guns_money.border import (BORDERLANDS, _crossings_per_year_claim, _deaths_claim, _deaths_years,
                                                  _population_claim, _population_years, _traffic_claim,
@@ -45,8 +45,7 @@ def _windows(values: dict) -> None:
 
 PARAMETERS = Parameters(
     params=(
-        Param("tolerance", float, 0.10, "relative difference within which a figure counts as accurate",
-              minimum=0.0, maximum=1.0, grid=(0.05, 0.15)),
+        TOLERANCE,
         Param("year", int, PRESENT, "fiscal year standing for the essay's present (apprehensions, budget, scenario)",
               **data_years(_present_years, "the fiscal years the staffing and apprehension data share"),
               grid=(2009, 2011)),

@@ -9,7 +9,7 @@ from __future__ import annotations
 from analysis.core import verdicts
 from analysis.core.claims import claim, present
 from analysis.core.params import Param, Parameters
-from analysis.chapters.common import data_years
+from analysis.chapters.common import TOLERANCE, data_years
 from analysis.chapters.kingpin.effects import (DOUBLING_SAMPLES, ESTIMATORS, SAMPLES, _doubling_sample, _kingpin_claims,
                                                _sample, event_study, event_study_figure, pooled_effects, rise_lasts,
                                                two_stage_effect)
@@ -40,8 +40,7 @@ _years = data_years(_series_years, "the complete years of the national series")
 _panel = data_years(panel_years, "the years of the municipal panel")
 PARAMETERS = Parameters(
     params=(
-        Param("tolerance", float, 0.10, "relative difference within which a figure counts as accurate",
-              minimum=0.0, maximum=1.0, grid=(0.05, 0.15)),
+        TOLERANCE,
         Param("series", str, "sesnsp-homicidio-doloso-victims", "national series the claim is checked against",
               choices=tuple(SERIES), grid=("inegi-homicides", "inegi-homicides-occurrence")),
         Param("vintage", str, "first", "release of that series: 'first' (each year as first published, as the "

@@ -13,7 +13,7 @@ from analysis.core.data import load
 from analysis.core.fmt import number
 from analysis.core.params import Param, Parameters
 from analysis.core.series import crossing_years
-from analysis.chapters.common import data_years
+from analysis.chapters.common import TOLERANCE, data_years
 from analysis.chapters.watchlist.aid import AID_COUNTRIES, AID_MEASURES, _aid_claim, _aid_years, aid_figure
 from analysis.chapters.watchlist.cases import _attack_claim, _network_claim, _tajik_claim, _uzbeks_claim
 from analysis.chapters.watchlist.encounters import (COMPARISON_BORDERS, JUMP_FACTOR, TSDS_LOCATIONS, _between_claim,
@@ -58,8 +58,7 @@ def _ranges(values: dict) -> None:
 
 PARAMETERS = Parameters(
     params=(
-        Param("tolerance", float, 0.10, "relative difference within which a figure counts as accurate",
-              minimum=0.0, maximum=1.0, grid=(0.05, 0.15)),
+        TOLERANCE,
         Param("tsds_baseline_fy", int, 2019, "fiscal year the rise in TSDS encounters is measured from (the first "
               "year of CBP's table, before the pandemic's fall in travel; 'the last few years' fixes no year)",
               **data_years(_tsds_full_years, "the full fiscal years of CBP's TSDS table"), grid=(2020, 2021)),
