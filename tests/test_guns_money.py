@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from analysis.chapters import guns_money as g
-from analysis.chapters.guns_money import border, crime, money, ports, rubric
+from analysis.chapters.guns_money import border, crime, money, ports, records, rubric
 from analysis.core import verdicts as v
 from analysis.core.claims import claim, present, registry
 from analysis.core.series import crossings
@@ -34,10 +34,8 @@ def test_the_chapter_computes_exactly_its_checked_claims():
     checked = {c.id for c in registry().values() if c.chapter == "guns_money" and c.status == "checked"}
     assert {r.claim_id for r in g.check_claims()} == checked
     unverifiable = {c.id for c in registry().values() if c.chapter == "guns_money" and c.status == "unverifiable"}
-    assert unverifiable == {"heyman-no-terrorists-via-southwest", "heyman-immigrant-violent-crime-lower",
-                            "heyman-ports-main-route", "heyman-port-staffing-1993-2010",
-                            "heyman-gao-covert-test-failure", "heyman-ports-understaffed",
-                            "heyman-millions-unauthorized-migrants", "heyman-spillover-violence-rare"}
+    assert unverifiable == {"heyman-port-staffing-1993-2010", "heyman-gao-covert-test-failure",
+                            "heyman-ports-understaffed", "heyman-spillover-violence-rare"}
     for claim_id in unverifiable:
         result = v.unverified(claim(claim_id))
         assert result.verdict == v.UNVERIFIABLE and "Searched:" in result.reason
@@ -202,6 +200,51 @@ def test_rubric_orderings_follow_the_weights():
     assert rubric.first_share(ratings, "guns-drugs-money") == 100
     low_guns = {**ratings, "guns-drugs-money": {"harm": 1, "probability": 1, "feasibility": 1}}
     assert rubric.first_share(low_guns, "guns-drugs-money") == 0
+
+
+def test_one_outside_terrorism_supporter_on_record_crossed_and_no_salafi_one():
+    terror = results()["heyman-no-terrorists-via-southwest"]
+    salafi, outside = terror.checks
+    assert (salafi.stated, salafi.recomputed, salafi.verdict, salafi.tier) == (
+        "no Salafi Islamic terrorists", 0, v.ACCURATE, "official")
+    assert (outside.stated, outside.recomputed, outside.verdict, outside.tier) == (
+        "external terrorists have not traveled", 1, v.UNDERSTATED, "secondary")
+    assert terror.verdict == v.UNDERSTATED  # the stated zero misses the one case on record
+    assert "Kourani" in terror.reason and "Hizballah" in terror.reason and "a stated zero" in terror.reason
+    assert "inf%" not in terror.reason
+    # a Salafi case on record would fail the first figure too
+    assert v.grade(figure(terror.claim_id), 1, 1, 0.10)[0] == v.UNDERSTATED
+
+
+def test_immigrants_violent_arrest_rate_is_at_most_half_the_native_born_rate():
+    crime_claim = results()["heyman-immigrant-violent-crime-lower"]
+    assert (values(crime_claim), crime_claim.verdict) == ([0.5], v.ACCURATE)
+    assert crime_claim.checks[0].tier == "secondary" and "Texas, 2012-2018" in crime_claim.reason
+    assert "after the essay" in crime_claim.reason
+    # "significantly": a rate nine-tenths of the native-born rate must not pass
+    assert v.grade(figure(crime_claim.claim_id), 0.9, 0.9, 0.10)[0] != v.ACCURATE
+
+
+def test_ports_were_not_the_main_route_by_weight_of_all_drugs_in_fy2011():
+    bound = ports.ports_share_bound()
+    assert (bound["between"], bound["ports_max"]) == (2_529_456, 5_000_000 - 2_529_456)
+    assert bound["share_max"] == pytest.approx(0.494, abs=0.001)
+    route = results()["heyman-ports-main-route"]
+    drugs, outbound = route.checks
+    assert (drugs.recomputed, drugs.verdict) == (2, v.OVERSTATED)
+    assert outbound.verdict == v.UNVERIFIABLE and route.verdict == v.OVERSTATED
+    assert "49.4%" in route.reason and "81 percent" in route.reason  # hard drugs alone rank the ports first
+    assert v.grade(figure(route.claim_id), 1, 1, 0.10)[0] == v.ACCURATE
+
+
+def test_millions_of_unauthorized_migrants_in_the_essays_year():
+    population = results()["heyman-millions-unauthorized-migrants"]
+    assert (values(population), population.verdict) == ([10_800_000], v.ACCURATE)
+    assert values(results(population_year=2011)["heyman-millions-unauthorized-migrants"]) == [11_510_000]
+    assert records.unauthorized_population(2008)["tier"] == "official"
+    assert results(population_year=2015)["heyman-millions-unauthorized-migrants"].verdict == v.UNVERIFIABLE
+    # fewer than a million would not be "millions"
+    assert v.grade(figure(population.claim_id), 900_000, 900_000, 0.10)[0] != v.ACCURATE
 
 
 @pytest.mark.parametrize("values, message", [

@@ -7,7 +7,7 @@ import pytest
 from analysis.core import verdicts as v
 from analysis.chapters import watchlist as w
 from analysis.chapters.watchlist import aid as aid_data
-from analysis.chapters.watchlist import encounters, gotaways, overdoses, ports, seizures, smuggling, sources
+from analysis.chapters.watchlist import cases, encounters, gotaways, overdoses, ports, seizures, smuggling, sources
 from analysis.chapters.watchlist import released as release_report
 from analysis.core.claims import claim, present, registry
 from analysis.core.series import crossings, reported
@@ -32,10 +32,7 @@ def test_every_checked_claim_has_one_check_per_stated_figure_and_unverifiable_on
     for claim_id, result in r.items():
         assert {c.stated for c in result.checks} == {f.as_printed for f in mine[claim_id].stated}, claim_id
     unverifiable = {i for i, c in mine.items() if c.status == "unverifiable"}
-    assert unverifiable == {"byers-san-diego-detentions-2024", "byers-quantico-jordanians-2024",
-                            "byers-uzbek-baltimore-two-years", "byers-gotaways-undercount",
-                            "byers-immigration-judges-top-secret", "sluys-mexican-tcos-top-drug-threat",
-                            "sluys-ondcp-strategy-april-2022"}
+    assert unverifiable == {"byers-immigration-judges-top-secret", "sluys-ondcp-strategy-april-2022"}
     for claim_id in unverifiable:
         assert mine[claim_id].search, claim_id
 
@@ -263,3 +260,49 @@ def test_the_model_defaults_are_read_from_the_data_and_the_claims_not_typed():
     fees = reported("smuggling_fee_low", sources.RECENT).query("citation == 'washtimes2021_smuggling'")
     assert DEFAULTS["fee_low_usd"] == 8000.0 and 8000.0 in set(fees["value"])
     assert (DEFAULTS["paid_share_low"], DEFAULTS["fee_high_usd"]) == (0.75, 10000.0)
+
+
+def test_san_diego_detentions_against_the_cited_report_and_the_first_report():
+    sd = results()["byers-san-diego-detentions-2024"]
+    assert (sd.verdict, sd.faithful, sd.holds) == (v.ACCURATE, v.ACCURATE, v.ACCURATE)
+    assert [c.recomputed for c in sd.checks] == [3, 3, 1, 1] and {c.tier for c in sd.checks} == {"secondary"}
+    assert "No official record" in sd.reason
+    assert v.judge(sd.claim_id, [v.cited(claim(sd.claim_id).stated[0], source="s", value=4)], 0.10).verdict == v.MISQUOTED
+
+
+def test_quantico_two_jordanians_one_crossed():
+    q = results()["byers-quantico-jordanians-2024"]
+    assert (checks(q), q.verdict) == ([("the two Jordanians", 2, v.ACCURATE), ("One of the two", 1, v.ACCURATE)],
+                                      v.ACCURATE)
+    assert "ICE" in q.reason and "unnamed DHS sources" in q.reason
+    assert v.grade(claim(q.claim_id).stated[1], 2, 2, 0.10)[0] == v.UNDERSTATED  # both crossing would not pass
+
+
+def test_uzbek_man_lived_in_the_country_a_little_over_two_years():
+    assert cases.years_between("2022-02", "2024-04-17") == (pytest.approx(2.1328, abs=1e-4),
+                                                            pytest.approx(2.2067, abs=1e-4))
+    uz = results()["byers-uzbek-baltimore-two-years"]
+    assert (checks(uz), uz.verdict) == ([("for two years", (pytest.approx(2.1328, abs=1e-4),
+                                                             pytest.approx(2.2067, abs=1e-4)), v.ACCURATE)], v.ACCURATE)
+    assert results(tolerance=0.05)["byers-uzbek-baltimore-two-years"].verdict == v.ROUGHLY_RIGHT
+    assert v.grade(claim(uz.claim_id).stated[0], 3, 3, 0.10)[0] == v.UNDERSTATED
+
+
+def test_ortiz_undercount_is_reported_faithfully_and_cannot_be_tested():
+    u = results()["byers-gotaways-undercount"]
+    assert (u.verdict, u.faithful, u.holds) == (v.ACCURATE, v.ACCURATE, v.UNVERIFIABLE)
+    cited_check = u.checks[0]
+    assert (cited_check.low, cited_check.high, cited_check.tier) == (10, 20, "secondary")
+    assert "paraphrases" in u.reason
+    wrong = v.judge(u.claim_id, [v.cited(claim(u.claim_id).stated[0], source="s", low=20, high=30)], 0.10)
+    assert wrong.verdict == v.MISQUOTED
+
+
+def test_deas_ranking_of_mexican_cartels():
+    t = results()["sluys-mexican-tcos-top-drug-threat"]
+    assert (t.verdict, t.faithful, t.holds) == (v.ACCURATE, v.UNVERIFIABLE, v.ACCURATE)
+    assert checks(t) == [("the greatest drug trafficking threat", (None, None), v.UNVERIFIABLE),
+                         ("the greatest drug trafficking threat", 1, v.ACCURATE),
+                         ("control most of the U.S.", (None, None), v.UNVERIFIABLE)]
+    assert "2020 National Drug Threat Assessment" in t.reason and "judgement" in t.reason
+    assert v.grade(claim(t.claim_id).stated[0], 2, 2, 0.10)[0] == v.OVERSTATED

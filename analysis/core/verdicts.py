@@ -112,10 +112,11 @@ def estimated(figure: Figure, estimate: float, low: float, high: float, *, no_ef
 
 
 def cited(figure: Figure, *, source: str, value: float | None = None, low: float | None = None,
-          high: float | None = None, basis: str = "") -> Evidence:
-    """The study's or report's own figure, for the question: does the essay report it faithfully?"""
+          high: float | None = None, basis: str = "", tier: str = "official") -> Evidence:
+    """The study's or report's own figure, for the question: does the essay report it faithfully?
+    ``tier`` is secondary when that figure was read in a report of the source, not the source itself."""
     return Evidence(figure, value=value, low=low, high=high, basis=basis or f"{source} itself", source=source,
-                    tier="official", axis=SOURCE)
+                    tier=tier, axis=SOURCE)
 
 
 def implied(figure: Figure, value: float, *, basis: str) -> Evidence:
@@ -194,6 +195,8 @@ def _point(target: float, low: float, high: float, tolerance: float) -> tuple[st
         return ACCURATE, "in line with it" if low == high else "within the range"
     gap = _gap(high if high < target else low, target)
     where = f"{share(gap)} {'below' if gap < 0 else 'above'} it, tolerance {share(tolerance)}"
+    if math.isinf(gap):  # a stated zero: no relative difference exists, and any other count misses it
+        where = f"{'below' if gap < 0 else 'above'} a stated zero, which no tolerance can reach"
     if abs(gap) <= tolerance:
         return ACCURATE, where
     if abs(gap) <= WIDE_BAND * tolerance:

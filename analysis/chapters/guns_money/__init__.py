@@ -20,7 +20,9 @@ from analysis.chapters.guns_money.border import (BORDERLANDS, _crossings_per_yea
 from analysis.chapters.guns_money.money import (FEE_SERIES, _cash_claim, _fees_claim, _fence_claim, _gao_figure,
                                                 _spending_claim, cash_figure, fence_costs, gao_seizures,
                                                 interdiction_rate, months_spanned)
-from analysis.chapters.guns_money.ports import _present_years, inspectors, ondcp_series, shift_scenario
+from analysis.chapters.guns_money.ports import (_ports_route_claim, _present_years, inspectors, ondcp_series,
+                                                ports_share_bound, shift_scenario)
+from analysis.chapters.guns_money.records import _immigrant_crime_claim, _terrorists_claim, _unauthorized_claim
 from analysis.chapters.guns_money.rubric import (ESSAY_RATINGS, EQUAL_WEIGHTS, RATING_SCALE, _check_ratings,
                                                  _check_weights, first_share, ordering, orderings_share,
                                                  rubric_figure)
@@ -95,7 +97,8 @@ def check_claims(**params) -> list[verdicts.ClaimResult]:
     p = PARAMETERS.validate(params)
     return [_cash_claim(p), _deaths_claim(p), _fence_claim(p), _traffic_claim(p), _population_claim(p),
             _crossings_per_year_claim(p), _spending_claim(p), _fees_claim(p), _el_paso_claim(p),
-            _mexico_violence_claim(p)]
+            _mexico_violence_claim(p), _terrorists_claim(p), _immigrant_crime_claim(p), _ports_route_claim(p),
+            _unauthorized_claim(p)]
 
 
 def figures(**params) -> dict:

@@ -15,13 +15,14 @@ from analysis.core.params import Param, Parameters
 from analysis.core.series import crossing_years
 from analysis.chapters.common import TOLERANCE, data_years
 from analysis.chapters.watchlist.aid import AID_COUNTRIES, AID_MEASURES, _aid_claim, _aid_years, aid_figure
-from analysis.chapters.watchlist.cases import _attack_claim, _network_claim, _tajik_claim, _uzbeks_claim
+from analysis.chapters.watchlist.cases import (_attack_claim, _network_claim, _quantico_claim, _san_diego_claim,
+                                              _tajik_claim, _uzbek_baltimore_claim, _uzbeks_claim)
 from analysis.chapters.watchlist.encounters import (COMPARISON_BORDERS, JUMP_FACTOR, TSDS_LOCATIONS, _between_claim,
                                                     _ports_claim, _rise_claim, _tsds_full_years, between_over_ports,
                                                     essay_tsds_numbers, likely_typos, totals_that_do_not_add_up, tsds,
                                                     tsds_figure, tsds_jumps, usbp_share_mismatches)
 from analysis.chapters.watchlist.gotaways import (GOTAWAY_SOURCES, _gotaway_span, _gotaway_years, _gotaways_claim,
-                                                  _stated_undercount, gotaways_figure, gotaways_sum,
+                                                  _stated_undercount, _undercount_claim, gotaways_figure, gotaways_sum,
                                                   undercount_range)
 from analysis.chapters.watchlist.overdoses import (COMMISSION_REPORT_YEAR, COUNT_KINDS, _overdose_claim,
                                                    _overdose_years, _rate_years, overdose_figure, twelve_month_counts,
@@ -31,7 +32,7 @@ from analysis.chapters.watchlist.released import (_nationalities_claim, _outcome
                                                   cbp_between_ports_sw, release_figures)
 from analysis.chapters.watchlist.smuggling import (_revenue_claim, _typical_fee, _usbp_years, revenue_interval,
                                                    smuggling_figure)
-from analysis.chapters.watchlist.seizures import DRUG_SETS, _scale_claim, seizure_years, seizures_by_region
+from analysis.chapters.watchlist.seizures import DRUG_SETS, _scale_claim, _threat_claim, seizure_years, seizures_by_region
 from analysis.chapters.watchlist.sources import RECENT, _recent
 # the tables the notebook shows, by the chapter's name
 from analysis.chapters.watchlist.aid import aid_readings  # noqa: F401
@@ -131,7 +132,8 @@ def check_claims(**params) -> list[verdicts.ClaimResult]:
     p = PARAMETERS.validate(params)
     return [_rise_claim(p), _ports_claim(p), _between_claim(p), _gotaways_claim(p), _released_claim(p),
             _nationalities_claim(p), _outcomes_claim(p), _revenue_claim(p), _attack_claim(p), _tajik_claim(p),
-            _uzbeks_claim(p), _network_claim(p), _overdose_claim(p), _poe_claim(p), _aid_claim(p), _scale_claim(p)]
+            _uzbeks_claim(p), _network_claim(p), _overdose_claim(p), _poe_claim(p), _aid_claim(p), _scale_claim(p),
+            _san_diego_claim(p), _quantico_claim(p), _uzbek_baltimore_claim(p), _undercount_claim(p), _threat_claim(p)]
 
 
 def figures(**params) -> dict:

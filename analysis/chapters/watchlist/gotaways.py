@@ -9,6 +9,7 @@ from analysis.core.claims import claim
 from analysis.core.data import derived, load, resource
 from analysis.core.fmt import number
 from analysis.core.plotting import finish, new_figure
+from analysis.core.series import reported
 from analysis.chapters.watchlist.sources import _cited, _recent
 
 
@@ -166,3 +167,24 @@ def gotaways_figure(gotaway_first_fy: int, gotaway_last_fy: int, **_):
     ax.yaxis.set_major_formatter(lambda y, _: f"{y / 1e3:,.0f}k")
     ax.legend(loc="upper left", fontsize="small")
     return finish(fig)
+
+
+def _undercount_claim(p: dict) -> verdicts.ClaimResult:
+    """What Chief Ortiz said, as reported, for "reported faithfully?"; no agency estimates the gotaways it does not
+    detect, so whether the range holds cannot be tested."""
+    c = claim("byers-gotaways-undercount")
+    low, high = (_recent_evidence(f"gotaway_undercount_{end}") for end in ("low", "high"))
+    return verdicts.judge(c.id, [
+        verdicts.cited(c.stated[0], source=low["publisher"], low=float(low["value"]), high=float(high["value"]),
+                       tier=low["tier"], basis=f"{low['publication']} (\u201c{low['as_printed']}\u201d)"),
+        verdicts.missing(c.stated[0], "CBP publishes no estimate of the gotaways it does not detect; the range is "
+                                      "the Chief's judgement")], p["tolerance"],
+        note="The report paraphrases the Chief's answer; the hearing transcript was not found, and the committee's "
+             "release the essay cites does not give the range.")
+
+
+def _recent_evidence(measure: str) -> pd.Series:
+    rows = reported(measure, "evidence_figures")
+    if len(rows) != 1:
+        raise ValueError(f"evidence_figures: expected one row for {measure!r}, found {len(rows)}")
+    return rows.iloc[0]

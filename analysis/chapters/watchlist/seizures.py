@@ -7,6 +7,7 @@ import pandas as pd
 from analysis.core import verdicts
 from analysis.core.claims import claim
 from analysis.core.data import load
+from analysis.core.series import reported
 from analysis.chapters.watchlist.sources import _origin
 
 SEIZURES = "cbp_drug_seizures_by_region"
@@ -61,3 +62,22 @@ def seizures_table(fy: int) -> pd.DataFrame:
     table.columns.name = None
     return table.rename(columns={"southwest": "southwest border (lb)", "coastal-interior": "coastal and interior (lb)",
                                  "northern": "northern border (lb)"})
+
+
+def _threat_claim(p: dict) -> verdicts.ClaimResult:
+    """DEA's ranking of Mexican cartels among drug threats (its judgement, the only ranking published); the share of
+    the market they control is stated by DEA in words, with no figure, and the thesis's own source was not found."""
+    c = claim("sluys-mexican-tcos-top-drug-threat")
+    rank, market = c.stated
+    rows = reported("mexican_tco_threat_rank", "evidence_figures")
+    dea = rows.iloc[0]
+    return verdicts.judge(c.id, [
+        verdicts.missing(rank, "the 2022 edition of ONDCP's Southwest Border Counternarcotics Strategy, which the "
+                               "thesis cites, was not located", source="Office of National Drug Control Policy",
+                         cited=True),
+        verdicts.measured(rank, float(dea["value"]), source=dea["publisher"], tier=dea["tier"],
+                          basis=f"DEA's rank of Mexican transnational criminal organizations among drug-trafficking "
+                                f"threats, {dea['publication']} (\u201c{dea['as_printed']}\u201d)"),
+        verdicts.missing(market, "DEA says they \u201ccontrol most of the U.S. drug market\u201d but publishes no "
+                                 "share, and no data measure one")], p["tolerance"],
+        note="A ranking is the agency's judgement, not a measurement.")
