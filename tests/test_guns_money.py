@@ -247,6 +247,18 @@ def test_millions_of_unauthorized_migrants_in_the_essays_year():
     assert v.grade(figure(population.claim_id), 900_000, 900_000, 0.10)[0] != v.ACCURATE
 
 
+def test_a_figure_read_only_on_an_aggregator_says_so_in_its_claims_reason():
+    import pandas as pd
+    from analysis.core import series
+    spending = results()["heyman-billions-on-migration-enforcement"]
+    assert "HowMuch.net, a chart aggregator" in spending.reason and "$2.96B" in spending.reason
+    assert series.weak_relay(pd.Series({"read_from": "http://tucsonpoly.blogspot.com/2014_06_14_archive.html"})) == \
+        "a personal blog"
+    assert series.weak_relay(pd.Series({"read_from": "https://www.gao.gov/products/GAO-11-73"})) is None
+    assert series.relay_note([None, pd.Series({"read_from": "https://www.gao.gov/x", "as_printed": "1",
+                                               "publisher": "GAO"})]) == ""
+
+
 @pytest.mark.parametrize("values, message", [
     ({"ratings": {"terrorism": {"harm": 3, "probability": 1, "feasibility": 2}}},
      "parameter 'ratings' must rate exactly terrorism, guns-drugs-money, unauthorized migration"),

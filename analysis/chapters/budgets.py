@@ -16,7 +16,7 @@ from analysis.core.growth import ratio
 from analysis.core.inflation import DEFLATOR_SHORT, DEFLATORS, price_ratio, to_real
 from analysis.core.params import Param, Parameters, start_before_end
 from analysis.core.plotting import TIER_MARKERS, finish, new_figure
-from analysis.core.series import agents, agents_in, apprehensions_in, reported, reported_in
+from analysis.core.series import agents, agents_in, apprehensions_in, relay_note, reported, reported_in
 from analysis.chapters.common import TOLERANCE, data_years
 
 TIME_NEEDED = "about an hour"  # for a class, in words (the teachers page and the chapter show it)
@@ -118,7 +118,9 @@ def _reported_growth(figure, measure: str, what: str, p: dict) -> verdicts.Evide
 
 def _budget_claim(p: dict) -> verdicts.ClaimResult:
     c = claim("heyman-bp-budget-1993-2010")
-    return verdicts.judge(c.id, [_reported_growth(c.stated[0], "bp_budget", "Border Patrol budget", p)], p["tolerance"])
+    ends = [reported_in("bp_budget", fy, p["allow_secondary"]) for fy in (p["start_year"], p["end_year"])]
+    return verdicts.judge(c.id, [_reported_growth(c.stated[0], "bp_budget", "Border Patrol budget", p)], p["tolerance"],
+                          note=relay_note(ends))
 
 
 def implied_real_growth(nominal_ratio: float, start_year: int, end_year: int, deflator: str) -> float:

@@ -2,6 +2,8 @@
 crossings, and figures reported in publications."""
 from __future__ import annotations
 
+from urllib.parse import urlparse
+
 import pandas as pd
 
 from analysis.core.data import derived, load
@@ -64,3 +66,31 @@ def reported_in(measure: str, fy: int, allow_secondary: bool, resource: str = "r
     if not allow_secondary:
         rows = rows[rows["tier"] == "official"]
     return None if rows.empty else rows.iloc[0]
+
+
+# Pages that only relay a figure and that a careful reader would not cite: aggregators, blogs, forums. Where no
+# official or reputable copy of a figure was found, a claim resting on it says so in its reason (relay_note).
+WEAK_RELAYS = {
+    "howmuch.net": "HowMuch.net, a chart aggregator",
+    "tactical-life.com": "tactical-life.com, a firearms-industry site's repost",
+    "blogspot.com": "a personal blog",
+    "chopcountry.com": "a forum post",
+    "bizpacreview.com": "BizPac Review, a partisan aggregator",
+}
+
+
+def weak_relay(row: pd.Series) -> str | None:
+    """What kind of page a figure was read from, when it is one of ``WEAK_RELAYS``."""
+    host = urlparse(str(row["read_from"])).netloc.lower()
+    return next((what for domain, what in WEAK_RELAYS.items() if host == domain or host.endswith("." + domain)), None)
+
+
+def relay_note(rows) -> str:
+    """A sentence for a claim's reason naming the figures it rests on that were read only on a weak relay
+    ("" when there are none)."""
+    weak = [f"{row['as_printed']} ({row['publisher']}), read on {what}"
+            for row in rows if row is not None and (what := weak_relay(row))]
+    if not weak:
+        return ""
+    return ("No official or reputable copy of some figures was found, so they rest on pages a careful reader would "
+            f"not cite: {'; '.join(dict.fromkeys(weak))}.")

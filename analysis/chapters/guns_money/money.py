@@ -11,7 +11,7 @@ from analysis.core.fmt import number
 from analysis.core.growth import ratio
 from analysis.core.inflation import price_ratio
 from analysis.core.plotting import finish, new_figure
-from analysis.core.series import reported, reported_in
+from analysis.core.series import relay_note, reported, reported_in
 
 
 # Operation Hold the Line (El Paso, September 1993) opened the build-up the essay dates to 1993
@@ -111,7 +111,7 @@ def _spending_claim(p: dict) -> verdicts.ClaimResult:
             c.stated[0], budget["value"] / 1e9, source=budget["publisher"], tier=budget["tier"],
             basis=f"Border Patrol budget in FY{p['year']}, the agency that makes the arrests (removals are funded "
                   "separately, through ICE)")
-    return verdicts.judge(c.id, [evidence], p["tolerance"])
+    return verdicts.judge(c.id, [evidence], p["tolerance"], note=relay_note([budget]))
 
 
 def smuggling_fees(source: str) -> pd.Series:

@@ -10,7 +10,7 @@ from analysis.core.claims import claim
 from analysis.core.data import load
 from analysis.core.fmt import number
 from analysis.core.series import agents as agents_series
-from analysis.core.series import agents_in, reported, reported_in
+from analysis.core.series import agents_in, relay_note, reported, reported_in
 from analysis.chapters.guns_money.records import EVIDENCE, record
 
 ROUTE_FY = 2011  # the first fiscal year of the Border Patrol's sector profiles, and the year of the essay
@@ -68,7 +68,7 @@ def _ports_route_claim(p: dict) -> verdicts.ClaimResult:
     note = (f"Hard drugs alone rank the other way: of the cocaine, heroin and methamphetamine seized on the border in "
             f"FY{int(hard['fy_start'])}-FY{int(hard['fy_end'])}, {hard['as_printed']} were seized at ports ({hard['publisher']}). "
             "By weight, marijuana, which the Border Patrol seized mostly between ports, decides the ranking; seizures "
-            "measure interdiction, not the flow of drugs.")
+            "measure interdiction, not the flow of drugs. " + relay_note([b["total"], hard])).strip()
     if b["share_max"] >= 0.5:
         found = verdicts.missing(drugs, f"the ports' share of FY{b['fy']} seizures is bounded only from above, at "
                                         f"{b['share_max']:.1%}, which does not decide the rank")

@@ -7,7 +7,7 @@ import pandas as pd
 
 from analysis.core import verdicts
 from analysis.core.claims import claim
-from analysis.core.series import reported, reported_in
+from analysis.core.series import relay_note, reported, reported_in
 
 EVIDENCE = "evidence_figures"
 
@@ -75,4 +75,4 @@ def _unauthorized_claim(p: dict) -> verdicts.ClaimResult:
         c.stated[0], float(row["value"]), source=row["publisher"], tier=row["tier"],
         basis=f"Unauthorized immigrants residing in the United States in January {year}, DHS estimate "
               f"(\u201c{row['as_printed']}\u201d)")], p["tolerance"],
-        note=f"{row['publication']}, published {row['published']}.")
+        note=f"{row['publication']}, published {row['published']}. {relay_note([row])}".strip())

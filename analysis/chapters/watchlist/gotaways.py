@@ -9,7 +9,7 @@ from analysis.core.claims import claim
 from analysis.core.data import derived, load, resource
 from analysis.core.fmt import number
 from analysis.core.plotting import finish, new_figure
-from analysis.core.series import reported
+from analysis.core.series import relay_note, reported
 from analysis.chapters.watchlist.sources import _cited, _recent
 
 
@@ -180,7 +180,7 @@ def _undercount_claim(p: dict) -> verdicts.ClaimResult:
         verdicts.missing(c.stated[0], "CBP publishes no estimate of the gotaways it does not detect; the range is "
                                       "the Chief's judgement")], p["tolerance"],
         note="The report paraphrases the Chief's answer; the hearing transcript was not found, and the committee's "
-             "release the essay cites does not give the range.")
+             "release the essay cites does not give the range. " + relay_note([low]))
 
 
 def _recent_evidence(measure: str) -> pd.Series:
