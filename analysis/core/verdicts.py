@@ -373,8 +373,8 @@ def _check(e: Evidence, tolerance: float, year_tolerance: float) -> Check:
     shown = number(low, unit) if low == high else f"{number(low, unit)} to {number(high, unit)}"
     clause = f"{e.basis}: {shown} against the stated \u201c{f.as_printed}\u201d ({where})"
     if f.kind == "finding":
-        if e.axis == SOURCE and verdict != ACCURATE:
-            where = "the source does not say it"
+        if e.axis == SOURCE:
+            where = "the source states it" if verdict == ACCURATE else "the source does not say it"
         clause = f"{e.basis}, against the stated \u201c{f.as_printed}\u201d ({where})"
     if e.axis == CONSISTENCY and verdict == INCONSISTENT:
         clause += ", so the claim's own figures cannot all hold"
