@@ -53,10 +53,10 @@ def record_source(*measures: str) -> tuple[str, str]:
 def record_value(measure: str) -> int:
     """The one value the preferred records of a measure agree on (they must agree)."""
     rows, _ = _preferred(measure)
-    values = set(rows["value"])
+    values = sorted({int(x) for x in rows["value"]})
     if len(values) != 1:
-        raise DataError(f"records/events_and_findings.csv: the records of {measure!r} disagree ({sorted(values)})")
-    return int(values.pop())
+        raise DataError(f"records/events_and_findings.csv: the records of {measure!r} disagree ({values})")
+    return values[0]
 
 
 def record(figure, measure: str, *, basis: str, cited: bool = False) -> verdicts.Evidence:
