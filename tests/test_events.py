@@ -41,6 +41,8 @@ def test_each_new_claim_gets_its_verdict():
         (border_index, "caune-fast-us-canada"): v.ACCURATE,
         (border_index, "caune-sbinet-lessons"): v.ACCURATE,
         (border_index, "caune-recsa-small-arms-centre"): v.ACCURATE,
+        (budgets, "wpr-physical-barriers"): v.ACCURATE,
+        (watchlist, "wpr-asylum-made-harder"): v.ACCURATE,
     }
     for (module, claim_id), verdict in expected.items():
         assert result(module, claim_id).verdict == verdict, claim_id
@@ -69,6 +71,10 @@ def test_reports_are_judged_on_both_axes():
     wray = result(watchlist, "byers-wray-threats-december-2023")
     assert (wray.faithful, wray.holds) == (v.ACCURATE, v.ACCURATE)  # the year holds; no count of warning signs exists
     assert "the FBI publishes no count of warning signs" in wray.reason
+    for module, claim_id in ((guns_money, "heyman-payan-three-wars"), (guns_money, "heyman-police-chiefs-trust"),
+                             (watchlist, "byers-cartels-charge-every-crosser")):
+        reported = result(module, claim_id)
+        assert (reported.verdict, reported.faithful, reported.holds) == (v.ACCURATE, v.ACCURATE, v.UNVERIFIABLE), claim_id
     patriot = result(watchlist, "byers-patriot-act-2001")
     assert (patriot.verdict, patriot.faithful, patriot.holds) == (v.ACCURATE, v.UNVERIFIABLE, v.ACCURATE)
 

@@ -153,7 +153,21 @@ def check_claims(**params) -> list[verdicts.ClaimResult]:
     p = PARAMETERS.validate(params)
     staffing = _staffing_claims(p)
     return [staffing[0], _budget_claim(p), _port_budget_claim(p), *staffing[1:], _arrests_claim(p), _buildups_claim(p),
-            _gunrunner_review_claim(p), _guard_claim(p), _hiring_claim(p)]
+            _gunrunner_review_claim(p), _guard_claim(p), _hiring_claim(p), _barriers_claim(p)]
+
+
+def _barriers_claim(p: dict) -> verdicts.ClaimResult:
+    """"Building physical barriers" (World Politics Review, 2019): the primary barrier CBP counted on the southwest
+    border at the end of FY2019, the months after the column (the table has no earlier edition here)."""
+    c = claim("wpr-physical-barriers")
+    total = load("barrier_mileage").query("area == 'southwest border'")["total_primary_miles"].iloc[0]
+    return verdicts.judge(c.id, [verdicts.recorded(
+        c.stated[0], bool(total > 0), source=BARRIERS,
+        basis=f"CBP counted {total:,} miles of primary barrier on the southwest border at the end of FY2019")],
+        p["tolerance"], note="Most of it was built under the Secure Fence Act of 2006, before the column.")
+
+
+BARRIERS = "U.S. Customs and Border Protection, U.S. Border Patrol: Mileage of Pedestrian and Vehicle Barrier by State"
 
 
 def _buildups_claim(p: dict) -> verdicts.ClaimResult:

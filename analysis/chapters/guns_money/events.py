@@ -25,3 +25,26 @@ def _wtc_1993_claim(p: dict) -> verdicts.ClaimResult:
     return verdicts.judge(c.id, [record(c.stated[0], "wtc_bombing_1993",
                                         basis=f"The bomb in the World Trade Center's garage went off on {day}")],
                           p["tolerance"])
+
+
+def _payan_claim(p: dict) -> verdicts.ClaimResult:
+    """Payan's "three wars", as the essay reports them: judged on whether it reports the book faithfully; that
+    border enforcement blends three such conflicts is an analyst's framing no data can test."""
+    c = claim("heyman-payan-three-wars")
+    figure = c.stated[0]
+    return verdicts.judge(c.id, [
+        record(figure, "payan_three_border_wars", basis="The publisher's description of Payan's book", cited=True),
+        verdicts.missing(figure, "a framing of border enforcement, which no data can test")], p["tolerance"])
+
+
+def _police_chiefs_claim(p: dict) -> verdicts.ClaimResult:
+    """What the big-city police chiefs advised on local immigration enforcement, as the essay reports it; no
+    measure of immigrants' trust in police by enforcement regime was found to test the advice itself."""
+    c = claim("heyman-police-chiefs-trust")
+    figure = c.stated[0]
+    return verdicts.judge(c.id, [
+        record(figure, "mcca_local_enforcement_undermines_trust", basis="The Major Cities Chiefs' statement of 2006",
+               cited=True),
+        verdicts.missing(figure, "no measure of immigrants' trust in police under local immigration enforcement was found")],
+        p["tolerance"], note="The chiefs asked that any local role be voluntary rather than ruling it out; the Police "
+                             "Foundation's report was not read.")

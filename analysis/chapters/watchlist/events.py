@@ -102,3 +102,24 @@ def _president_wall_claim(p: dict) -> verdicts.ClaimResult:
         c.stated[0], low, high, source=source, tier=tier,
         basis=f"The President said {record_value('trump_wall_miles_low'):,} to {record_value('trump_wall_miles_high'):,} "
               f"miles of wall were needed on a border of {border:,} miles")], p["tolerance"])
+
+
+def _cartel_fees_claim(p: dict) -> verdicts.ClaimResult:
+    """What the Border Patrol's sector chiefs told the House Homeland Security Committee about paying the cartels,
+    as the essay reports it; no count of crossers who paid exists to test it."""
+    c = claim("byers-cartels-charge-every-crosser")
+    figure = c.stated[0]
+    return verdicts.judge(c.id, [
+        record(figure, "usbp_chiefs_nobody_crosses_without_paying",
+               basis="The committee's release of the chief patrol agents' transcribed interviews", cited=True),
+        verdicts.missing(figure, "no count of crossers who paid the cartels exists")], p["tolerance"],
+        note="The chiefs spoke in transcribed interviews the committee released, not at a public hearing.")
+
+
+def _asylum_claim(p: dict) -> verdicts.ClaimResult:
+    """Whether the administration restricted access to asylum at the southern border before the column."""
+    c = claim("wpr-asylum-made-harder")
+    day = records("southern_border_entry_limited_2018")["date"].iloc[0]
+    return verdicts.judge(c.id, [record(c.stated[0], "southern_border_entry_limited_2018",
+                                        basis=f"The proclamation of {day}, extended in February 2019, limiting entry "
+                                              "between ports on the southern border")], p["tolerance"])
