@@ -43,6 +43,7 @@ def test_each_new_claim_gets_its_verdict():
         (border_index, "caune-recsa-small-arms-centre"): v.ACCURATE,
         (budgets, "wpr-physical-barriers"): v.ACCURATE,
         (watchlist, "wpr-asylum-made-harder"): v.ACCURATE,
+        (watchlist, "byers-yuma-sheriff-remark"): v.MISDATED,
     }
     for (module, claim_id), verdict in expected.items():
         assert result(module, claim_id).verdict == verdict, claim_id
@@ -75,6 +76,9 @@ def test_reports_are_judged_on_both_axes():
                              (watchlist, "byers-cartels-charge-every-crosser")):
         reported = result(module, claim_id)
         assert (reported.verdict, reported.faithful, reported.holds) == (v.ACCURATE, v.ACCURATE, v.UNVERIFIABLE), claim_id
+    sheriff = result(watchlist, "byers-yuma-sheriff-remark")  # quoted faithfully, but two years older than the note says
+    assert (sheriff.faithful, sheriff.holds) == (v.ACCURATE, v.MISDATED)
+    assert "2022 against the stated \u201cMay 24, 2024\u201d (2 years later" in sheriff.reason
     patriot = result(watchlist, "byers-patriot-act-2001")
     assert (patriot.verdict, patriot.faithful, patriot.holds) == (v.ACCURATE, v.UNVERIFIABLE, v.ACCURATE)
 

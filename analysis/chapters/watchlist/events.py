@@ -123,3 +123,14 @@ def _asylum_claim(p: dict) -> verdicts.ClaimResult:
     return verdicts.judge(c.id, [record(c.stated[0], "southern_border_entry_limited_2018",
                                         basis=f"The proclamation of {day}, extended in February 2019, limiting entry "
                                               "between ports on the southern border")], p["tolerance"])
+
+
+def _yuma_sheriff_claim(p: dict) -> verdicts.ClaimResult:
+    """The Yuma County sheriff's remark: when he made it (the essay's note gives a date two years later than the
+    interview it links to), and whether the essay reports it faithfully; no count of crossers who paid exists."""
+    c = claim("byers-yuma-sheriff-remark")
+    year, remark = c.stated
+    return verdicts.judge(c.id, [
+        record(year, "yuma_sheriff_cartel_remark", basis="The interview the essay's note links to"),
+        record(remark, "yuma_sheriff_cartels_control_crossing", basis="The sheriff's words in that interview", cited=True),
+        verdicts.missing(remark, "no count of crossers who paid the cartels exists")], p["tolerance"])
