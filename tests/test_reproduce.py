@@ -41,7 +41,7 @@ def test_a_changed_baseline_moves_the_staffing_ratio(tmp_path, capsys, monkeypat
         "heyman-bp-growth-1993-2001"] * 2
     assert "approximately 4,000     4,028 → 4,287" in out
     assert "heyman-bp-southwest-agents" not in out  # start_year does not touch it
-    assert out.splitlines()[-1].startswith(f"3 of 10 claims changed against {EDITION} (budgets with start_year=1994)")
+    assert out.splitlines()[-1].startswith(f"3 of 14 claims changed against {EDITION} (budgets with start_year=1994)")
     assert (tmp_path / "out" / "budgets.ipynb").is_file()
 
 
