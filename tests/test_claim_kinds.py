@@ -22,7 +22,7 @@ ESSAY = {"file": "x.txt", "short": "X (2024)", "author": "A", "title": "T", "pub
 def figure(kind: str, **fields):
     """One stated figure, validated as the registry validates it."""
     unit = fields.pop("unit", "ratio to the earlier level" if kind in ("multiple", "direction") else
-                      "year" if kind == "year" else "persons")
+                      "year" if kind == "year" else "finding" if kind == "finding" else "persons")
     raw = {"label": f"a {kind}", "kind": kind, "unit": unit, "as_printed": fields.pop("as_printed", "as printed"),
            **fields}
     document = {"essays": {"e": ESSAY},
@@ -67,6 +67,7 @@ CASES = [
     ("year", "exact", dict(value=1974, qualifier="exact"), 1974, 1964, v.MISDATED),
     ("rank", "exact", dict(value=1, qualifier="exact", unit="rank"), 1, 2, v.OVERSTATED),
     ("rank", "at-most", dict(value=3, qualifier="at-most", unit="rank"), 2, 4, v.OVERSTATED),
+    ("finding", "stated", dict(), 1, 0, v.CONTRADICTED),  # the record states it / states the opposite
 ]
 
 
@@ -83,6 +84,8 @@ def test_the_cases_cover_every_kind_and_qualifier():
         if kind == "direction":
             for tag in ("up", "down", "up dramatically", "down slightly", "down sharply"):
                 assert (kind, tag) in covered
+        if kind == "finding":
+            assert (kind, "stated") in covered
         for qualifier in qualifiers:
             assert (kind, qualifier) in covered, (kind, qualifier)
 
@@ -289,3 +292,48 @@ def test_non_finite_tolerances_raise(tolerance, year_tolerance):
     fig = figure("year", value=1974, qualifier="exact")
     with pytest.raises(ValueError, match="a year: .*tolerance .* not a finite number"):
         v.judge("test-claim", [v.measured(fig, 1964, basis="B", source="S")], tolerance, year_tolerance=year_tolerance)
+
+
+# --- findings: statements with no figure ----------------------------------------------------------------
+
+def test_a_finding_is_accurate_only_when_the_record_states_it():
+    fig = figure("finding", as_printed="the Inspector General has reported")
+    stated = v.judge("test-claim", [v.recorded(fig, True, basis="The OIG's report", source="DOJ OIG")], TOL)
+    assert (stated.verdict, stated.checks[0].recomputed) == (v.ACCURATE, 1.0)
+    assert stated.reason == ("The OIG's report, against the stated \u201cthe Inspector General has reported\u201d "
+                             "(the record states it).")
+    opposite = v.judge("test-claim", [v.recorded(fig, False, basis="The OIG's report", source="DOJ OIG")], TOL)
+    assert opposite.verdict == v.CONTRADICTED
+    assert "(the record states the opposite)" in opposite.reason
+    # no tolerance, however wide, turns the opposite into agreement
+    assert v.judge("test-claim", [v.recorded(fig, False, basis="B", source="S")], 1.0).verdict == v.CONTRADICTED
+    disagree = v.judge("test-claim", [v.bracketed(fig, 0, 1, basis="B", source="S")], TOL)
+    assert (disagree.verdict, disagree.checks[0].low, disagree.checks[0].high) == (v.ROUGHLY_RIGHT, 0.0, 1.0)
+    silent = v.judge("test-claim", [v.missing(fig, "no record says either")], TOL)
+    assert silent.verdict == v.UNVERIFIABLE
+
+
+def test_a_finding_attributed_to_a_report_is_judged_on_both_axes():
+    fig = figure("finding", attributed_to="OIG review")
+    faithful = v.judge("test-claim", [v.recorded(fig, True, basis="The review", source="OIG", cited=True),
+                                      v.recorded(fig, True, basis="The data", source="D")], TOL)
+    assert (faithful.verdict, faithful.faithful, faithful.holds) == (v.ACCURATE, v.ACCURATE, v.ACCURATE)
+    misquoted = v.judge("test-claim", [v.recorded(fig, False, basis="The review", source="OIG", cited=True),
+                                       v.recorded(fig, True, basis="The data", source="D")], TOL)
+    assert (misquoted.verdict, misquoted.faithful, misquoted.holds) == (v.MISQUOTED, v.MISQUOTED, v.ACCURATE)
+    assert "(the source does not say it)" in misquoted.reason
+    reported_only = v.judge("test-claim", [v.recorded(fig, True, basis="The review", source="OIG", cited=True),
+                                           v.missing(fig, "no data beyond the review")], TOL)
+    assert (reported_only.verdict, reported_only.faithful, reported_only.holds) == (v.ACCURATE, v.ACCURATE,
+                                                                                    v.UNVERIFIABLE)
+
+
+def test_a_finding_takes_only_a_record_of_yes_or_no():
+    fig = figure("finding")
+    with pytest.raises(ValueError, match=r"a finding's record is 1 \(states it\) or 0 \(states the opposite\), got 0.5"):
+        v.judge("test-claim", [v.measured(fig, 0.5, basis="B", source="S")], TOL)
+    with pytest.raises(ValueError, match="a record either states the finding or its opposite, got 1"):
+        v.recorded(fig, 1, basis="B", source="S")
+    for shape in (dict(value=1), dict(qualifier="exact"), dict(unit="persons"), dict(direction="up")):
+        with pytest.raises(ClaimsError, match="finding states no figure|only a direction takes"):
+            figure("finding", **shape)

@@ -41,7 +41,7 @@ def test_a_changed_baseline_moves_the_staffing_ratio(tmp_path, capsys, monkeypat
         "heyman-bp-growth-1993-2001"] * 2
     assert "approximately 4,000     4,028 → 4,287" in out
     assert "heyman-bp-southwest-agents" not in out  # start_year does not touch it
-    assert out.splitlines()[-1].startswith(f"3 of 10 claims changed against {EDITION} (budgets with start_year=1994)")
+    assert out.splitlines()[-1].startswith(f"3 of 14 claims changed against {EDITION} (budgets with start_year=1994)")
     assert (tmp_path / "out" / "budgets.ipynb").is_file()
 
 
@@ -233,6 +233,7 @@ def test_each_claim_is_traced_to_the_function_that_computes_it():
 def test_a_chapters_data_files_are_those_it_reads_even_when_already_loaded():
     load("border_patrol_agents")  # cached in this process before the chapter runs
     ids, files = reviewers.chapter_inputs.__wrapped__("budgets")  # not the cached answer
-    assert ids[0] == "heyman-bp-staffing-1993-2010" and len(ids) == 9  # the ATF claim is unverifiable
-    assert files == ["data/enforcement/border_patrol_agents.csv", "data/enforcement/border_patrol_apprehensions.csv",
-                     "data/enforcement/reported_figures.csv", "data/prices/cpi_u_monthly.csv"]
+    assert ids[0] == "heyman-bp-staffing-1993-2010" and len(ids) == 13  # the ATF claim is unverifiable
+    assert files == ["data/enforcement/barrier_mileage.csv", "data/enforcement/border_patrol_agents.csv",
+                     "data/enforcement/border_patrol_apprehensions.csv", "data/enforcement/reported_figures.csv",
+                     "data/prices/cpi_u_monthly.csv", "data/records/events_and_findings.csv"]

@@ -17,7 +17,7 @@ from analysis.core.inflation import DEFLATOR_SHORT, DEFLATORS, price_ratio, to_r
 from analysis.core.params import Param, Parameters, start_before_end
 from analysis.core.plotting import TIER_MARKERS, finish, new_figure
 from analysis.core.series import agents, agents_in, apprehensions_in, relay_note, reported, reported_in
-from analysis.chapters.common import TOLERANCE, data_years
+from analysis.chapters.common import TOLERANCE, data_years, record, record_source, records_between
 
 TIME_NEEDED = "about an hour"  # for a class, in words (the teachers page and the chapter show it)
 PREREQUISITES = ("reading a table; ratios and percentages; for re-running, opening a notebook and editing a line "
@@ -154,7 +154,55 @@ def check_claims(**params) -> list[verdicts.ClaimResult]:
     """Every checked claim of this chapter, recomputed with the given parameters."""
     p = PARAMETERS.validate(params)
     staffing = _staffing_claims(p)
-    return [staffing[0], _budget_claim(p), _port_budget_claim(p), *staffing[1:], _arrests_claim(p), _hiring_claim(p)]
+    return [staffing[0], _budget_claim(p), _port_budget_claim(p), *staffing[1:], _arrests_claim(p), _buildups_claim(p),
+            _gunrunner_review_claim(p), _guard_claim(p), _hiring_claim(p), _barriers_claim(p)]
+
+
+def _barriers_claim(p: dict) -> verdicts.ClaimResult:
+    """"Building physical barriers" (World Politics Review, 2019): the primary barrier CBP counted on the southwest
+    border at the end of FY2019, the months after the column (the table has no earlier edition here)."""
+    c = claim("wpr-physical-barriers")
+    total = load("barrier_mileage").query("area == 'southwest border'")["total_primary_miles"].iloc[0]
+    return verdicts.judge(c.id, [verdicts.recorded(
+        c.stated[0], bool(total > 0), source=BARRIERS,
+        basis=f"CBP counted {total:,} miles of primary barrier on the southwest border at the end of FY2019")],
+        p["tolerance"], note="Most of it was built under the Secure Fence Act of 2006, before the column.")
+
+
+BARRIERS = "U.S. Customs and Border Protection, U.S. Border Patrol: Mileage of Pedestrian and Vehicle Barrier by State"
+
+
+def _buildups_claim(p: dict) -> verdicts.ClaimResult:
+    """Where the build-ups after 1993 began, as GAO described the strategy at the time."""
+    c = claim("heyman-southwest-buildups-sequence")
+    return verdicts.judge(c.id, [record(c.stated[0], "sw_buildups_first_san_diego_el_paso",
+                                        basis="GAO (December 1994) on the first prevention build-ups and their spread")],
+                          p["tolerance"])
+
+
+def _gunrunner_review_claim(p: dict) -> verdicts.ClaimResult:
+    """What the Justice Department's Inspector General reported on Project Gunrunner: judged on whether the
+    essay reports it faithfully; no other evaluation of the project was found to say whether it holds."""
+    c = claim("heyman-doj-ig-gunrunner-findings")
+    low_level, mexico = c.stated
+    unchecked = "no evaluation of Project Gunrunner other than the Inspector General's was found"
+    return verdicts.judge(c.id, [
+        record(low_level, "oig_gunrunner_low_level_focus", basis="The OIG's review, as quoted", cited=True),
+        verdicts.missing(low_level, unchecked),
+        record(mexico, "oig_gunrunner_mexico_coordination", basis="The OIG's summary of its review", cited=True),
+        verdicts.missing(mexico, unchecked)], p["tolerance"])
+
+
+def _guard_claim(p: dict) -> verdicts.ClaimResult:
+    """National Guard deployments to the southwest border from 2005 (the essay's "2005-present") to its present."""
+    c = claim("heyman-national-guard-deployments")
+    last = present("heyman2011")
+    found = records_between("national_guard_sw_deployment", DOUBLED_START, last)
+    named = "; ".join(f"{r.date[:7]}, up to {r.value:,} troops" for r in found.itertuples())
+    source, tier = record_source("national_guard_sw_deployment")
+    return verdicts.judge(c.id, [verdicts.measured(
+        c.stated[0], len(found), basis=f"Deployments {DOUBLED_START}-{last} in DoD and DHS announcements ({named})",
+        source=source, tier=tier)], p["tolerance"])
 
 
 def _hiring_claim(p: dict) -> verdicts.ClaimResult:

@@ -23,8 +23,10 @@ KINDS = {
     "direction": (),                                                      # "increased dramatically"
     "year": ("exact",),                                                   # "in 2021", "peaked in 2018"
     "rank": ("exact", "at-most"),                                         # "the safest", "among the top three"
+    "finding": (),                                                        # "the Inspector General reported..."
 }
 DIRECTIONS = ("up", "down")
+FINDING_UNIT = "finding"  # the unit of every finding: a record states it (1) or states the opposite (0)
 STATUSES = {
     "checked": "computed by its chapter",
     "unverifiable": "no public figure was found; the registry names the search that was made",
@@ -120,6 +122,11 @@ def _figure(raw: dict, claim_id: str) -> Figure:
         return Figure(**raw)
     if "direction" in raw or "magnitude" in raw:
         raise ClaimsError(f"{where}: only a direction takes 'direction' or 'magnitude'")
+    if kind == "finding":  # a statement with no figure: what a record or report states, or not
+        if numbers or "qualifier" in raw or raw["unit"] != FINDING_UNIT:
+            raise ClaimsError(f"{where}: a finding states no figure; it takes unit {FINDING_UNIT!r} and no value, "
+                              "low, high or qualifier")
+        return Figure(**raw)
     qualifier = raw.get("qualifier")
     if qualifier not in KINDS[kind]:
         raise ClaimsError(f"{where}: a {kind} takes the qualifier {' or '.join(KINDS[kind])}, got {qualifier!r}")

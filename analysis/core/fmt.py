@@ -11,6 +11,8 @@ def number(x: float | None, unit: str = "") -> str:
     unit = unit.lower()
     if unit.startswith("ratio"):
         return f"{x:.2f}-fold"
+    if unit == "finding":  # a statement with no figure: the record states it (1) or the opposite (0)
+        return "as stated" if x else "not as stated"
     if unit == "year":  # a calendar year, never "1,964"
         return f"{x:.0f}"
     if unit.startswith("percent"):

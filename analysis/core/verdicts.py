@@ -56,6 +56,9 @@ KIND_RULES = {
     "year": "accurate within the year tolerance (in years, not percent), else misdated",
     "rank": "accurate only at the stated rank (or better, for \u201camong the top\u201d); a worse rank is "
             "overstated, a better one understated",
+    "finding": "a statement with no figure (an event, what a named report found): accurate when the record states "
+               "it, contradicted when it states the opposite, at most roughly right when records disagree; a record "
+               "that says neither leaves it untested",
 }
 ESTIMATE_RULE = ("A figure tested against a statistical estimate is graded by its kind's rule against the estimate's "
                  "confidence interval, and is accurate only if the interval also excludes no effect at all: when it "
@@ -117,6 +120,16 @@ def cited(figure: Figure, *, source: str, value: float | None = None, low: float
     ``tier`` is secondary when that figure was read in a report of the source, not the source itself."""
     return Evidence(figure, value=value, low=low, high=high, basis=basis or f"{source} itself", source=source,
                     tier=tier, axis=SOURCE)
+
+
+def recorded(figure: Figure, states: bool, *, basis: str, source: str, tier: str = "official",
+             cited: bool = False) -> Evidence:
+    """What a record says of a finding (a statement with no figure): it states it (``states``) or states the
+    opposite. ``cited``: the record is the report the essay attributes the finding to (is it reported
+    faithfully?), not evidence that it holds. A record that says neither is :func:`missing`."""
+    if not isinstance(states, bool):
+        raise ValueError(f"{figure.label}: a record either states the finding or its opposite, got {states!r}")
+    return Evidence(figure, value=float(states), basis=basis, source=source, tier=tier, axis=SOURCE if cited else DATA)
 
 
 def implied(figure: Figure, value: float, *, basis: str) -> Evidence:
@@ -276,6 +289,15 @@ def _year(figure: Figure, year: float, year_tolerance: float, than: str = "") ->
     return (ACCURATE if abs(gap) <= year_tolerance else MISDATED), where
 
 
+def _finding(low: float, high: float) -> tuple[str, str]:
+    """Records of a finding: 1 where a record states it, 0 where it states the opposite."""
+    if {low, high} - {0.0, 1.0}:
+        raise ValueError(f"a finding's record is 1 (states it) or 0 (states the opposite), got {low} to {high}")
+    if low == high:
+        return (ACCURATE, "the record states it") if low else (CONTRADICTED, "the record states the opposite")
+    return ROUGHLY_RIGHT, "the records disagree: some state it, some the opposite"
+
+
 def _rank(figure: Figure, rank: float) -> tuple[str, str]:
     if rank == figure.value or (figure.qualifier == "at-most" and rank <= figure.value):
         return ACCURATE, "the stated rank"
@@ -294,6 +316,8 @@ def grade(figure: Figure, low: float, high: float, tolerance: float, year_tolera
     if low > high:
         raise ValueError(f"{figure.label}: recomputed range {low} to {high} is reversed")
     kind = figure.kind
+    if kind == "finding":
+        return _finding(low, high)
     if kind == "year":
         if low == high:
             return _year(figure, low, year_tolerance)
@@ -317,7 +341,7 @@ def _faithful(figure: Figure, low: float, high: float, tolerance: float, year_to
     accurate, else misquoted. A year, a rank or a direction has no relative gap that means anything (1964
     is 0.5% from 1974; a direction has no stated value): the source's figure is graded by the kind's own
     rule, and anything but accurate is misquoted."""
-    if figure.kind in ("year", "rank", "direction"):
+    if figure.kind in ("year", "rank", "direction", "finding"):
         verdict, where = grade(figure, low, high, tolerance, year_tolerance)
         return (ACCURATE if verdict == ACCURATE else MISQUOTED), where
     stated = (figure.low, figure.high) if figure.kind == "range" else (figure.value, figure.value)
@@ -351,6 +375,10 @@ def _check(e: Evidence, tolerance: float, year_tolerance: float) -> Check:
     unit = "year" if f.kind == "year" else f.unit
     shown = number(low, unit) if low == high else f"{number(low, unit)} to {number(high, unit)}"
     clause = f"{e.basis}: {shown} against the stated \u201c{f.as_printed}\u201d ({where})"
+    if f.kind == "finding":
+        if e.axis == SOURCE:
+            where = "the source states it" if verdict == ACCURATE else "the source does not say it"
+        clause = f"{e.basis}, against the stated \u201c{f.as_printed}\u201d ({where})"
     if e.axis == CONSISTENCY and verdict == INCONSISTENT:
         clause += ", so the claim's own figures cannot all hold"
     recomputed = low if low == high else None

@@ -19,6 +19,7 @@ from analysis.core.claims import claim, present
 from analysis.core.data import load, resource
 from analysis.core.params import Param, Parameters
 from analysis.chapters.border_index.essay_figures import _unficyp_claim, unficyp_year
+from analysis.chapters.border_index.programmes import _cwmd_contract_claim, _fast_claim, _recsa_claim, _sbinet_claim
 from analysis.chapters.border_index.indicators import (AMERICAS, ESSAY_YEARS, EU_LAND_BORDER, FAMILIES, FOCUS,
                                                        INDICATORS, MEASURED, UNMEASURED, _names, available_countries,
                                                        gitoc_years, over_time_figure, wgi_change, wgi_family,
@@ -83,10 +84,10 @@ PARAMETERS = Parameters(
 
 
 def check_claims(**params) -> list[verdicts.ClaimResult]:
-    """The chapter's checked claims (one: the founding year of UNFICYP); its other figures are descriptive,
-    registered as such, and not computed here."""
+    """The chapter's checked claims (the founding year of UNFICYP, and the programmes and bodies the slides name);
+    its other figures are descriptive, registered as such, and not computed here."""
     p = PARAMETERS.validate(params)
-    return [_unficyp_claim(p)]
+    return [_unficyp_claim(p), _cwmd_contract_claim(p), _fast_claim(p), _sbinet_claim(p), _recsa_claim(p)]
 
 
 def index_for(**params) -> Result:

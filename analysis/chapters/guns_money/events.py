@@ -1,0 +1,50 @@
+"""Events the essay names to set borders beside terrorism: how the 9/11 attackers entered, and the year of
+the first World Trade Center bombing, each against the record that states it."""
+from __future__ import annotations
+
+from analysis.core import verdicts
+from analysis.core.claims import claim
+from analysis.chapters.common import record, records
+
+
+def _911_entry_claim(p: dict) -> verdicts.ClaimResult:
+    """The 9/11 attackers' route into the country, as the 9/11 Commission's staff established it."""
+    c = claim("heyman-911-attackers-entered-by-air")
+    land, visas = c.stated
+    return verdicts.judge(c.id, [
+        record(land, "attack_911_land_border_entries",
+               basis="The 9/11 Commission's staff: attackers who entered or tried to enter over a land border"),
+        record(visas, "attack_911_hijackers_admitted_with_visas",
+               basis="The 9/11 Commission's staff report on terrorist travel")], p["tolerance"])
+
+
+def _wtc_1993_claim(p: dict) -> verdicts.ClaimResult:
+    """The year of the first World Trade Center bombing (a year is graded in years, not by the tolerance)."""
+    c = claim("heyman-wtc-bombing-1993")
+    day = records("wtc_bombing_1993")["date"].iloc[0]
+    return verdicts.judge(c.id, [record(c.stated[0], "wtc_bombing_1993",
+                                        basis=f"The bomb in the World Trade Center's garage went off on {day}")],
+                          p["tolerance"])
+
+
+def _payan_claim(p: dict) -> verdicts.ClaimResult:
+    """Payan's "three wars", as the essay reports them: judged on whether it reports the book faithfully; that
+    border enforcement blends three such conflicts is an analyst's framing no data can test."""
+    c = claim("heyman-payan-three-wars")
+    figure = c.stated[0]
+    return verdicts.judge(c.id, [
+        record(figure, "payan_three_border_wars", basis="The publisher's description of Payan's book", cited=True),
+        verdicts.missing(figure, "a framing of border enforcement, which no data can test")], p["tolerance"])
+
+
+def _police_chiefs_claim(p: dict) -> verdicts.ClaimResult:
+    """What the big-city police chiefs advised on local immigration enforcement, as the essay reports it; no
+    measure of immigrants' trust in police by enforcement regime was found to test the advice itself."""
+    c = claim("heyman-police-chiefs-trust")
+    figure = c.stated[0]
+    return verdicts.judge(c.id, [
+        record(figure, "mcca_local_enforcement_undermines_trust", basis="The Major Cities Chiefs' statement of 2006",
+               cited=True),
+        verdicts.missing(figure, "no measure of immigrants' trust in police under local immigration enforcement was found")],
+        p["tolerance"], note="The chiefs asked that any local role be voluntary rather than ruling it out; the Police "
+                             "Foundation's report was not read.")
