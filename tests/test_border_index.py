@@ -130,7 +130,10 @@ def test_uncertainty_beyond_the_weights():
     assert alone.at["without International cooperation (GI-TOC)", "United States"] == 18
     assert alone.at["normalization rank", "United States"] == 8
     assert alone.at["Organized Crime Index edition 2021 (WGI of the same year)", "Mexico"] == 15
-    assert "aggregation geometric (with rank normalization, which it needs)" in alone.index
+    assert "aggregation geometric (with normalization rank, which it needs)" in alone.index
+    geometric = bi.uncertainty_tables(**{**DEFAULTS, "normalization": "rank", "aggregation": "geometric", "draws": 200})
+    assert "normalization zscore (with aggregation arithmetic, which it needs)" in set(
+        geometric["one_at_a_time"]["alternative"])
 
 
 def test_wgi_redraw_moves_only_within_the_standard_errors():

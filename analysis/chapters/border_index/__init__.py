@@ -144,8 +144,8 @@ def _alternative_label(changes: dict) -> str:
         return "WGI estimates redrawn within their standard errors (one draw)"
     if name == "year":
         return f"Organized Crime Index edition {value} (WGI of the same year)"
-    extra = " (with rank normalization, which it needs)" if len(changes) > 1 else ""
-    return f"{name} {value}{extra}"
+    extras = [f"{k} {v}" for k, v in list(changes.items())[1:]]
+    return f"{name} {value}" + (f" (with {', '.join(extras)}, which it needs)" if extras else "")
 
 
 def method_alternatives(**params) -> dict[str, Result]:
@@ -159,6 +159,8 @@ def method_alternatives(**params) -> dict[str, Result]:
             changes = {name: value}
             if name == "aggregation" and value == "geometric" and p["normalization"] != "rank":
                 changes["normalization"] = "rank"
+            if name == "normalization" and value != "rank" and p["aggregation"] == "geometric":
+                changes["aggregation"] = "arithmetic"
             found[_alternative_label(changes)] = scenario(p, **changes)
     return found
 
