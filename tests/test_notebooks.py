@@ -334,7 +334,7 @@ def test_kingpin_reruns_with_another_window_and_estimator(run):
 
 def test_watchlist_reruns_with_other_sources_and_assumptions(run):
     other = run("watchlist", gotaway_source="house-hsc", comparison_border="southwest",
-                fee_low_usd=2000.0, fee_high_usd=4000.0, overdose_year=2015)
+                fee_low_usd=2000.0, fee_high_usd=4000.0, overdose_count="final", overdose_year=2015)
     assert other["byers-tsds-encounters-between-ports.verdict"] == "accurate"
     assert other["gotaway_known"] == "1,821,084"
     assert other["byers-cartel-smuggling-revenue-2021.verdict"] == "overstated"

@@ -198,22 +198,31 @@ def test_the_individual_cases():
 
 def test_overdose_threshold_is_strict_and_the_year_and_rank_are_graded():
     overdose = results()["sluys-overdose-deaths-over-100000"]
-    assert checks(overdose) == [("surpassed 100,000", 106699, v.ACCURATE), ("in the prior year", 2021, v.ACCURATE),
+    # by default the commission's own basis: CDC's predicted provisional count for the 12 months ending April 2021
+    assert (DEFAULTS["overdose_count"], DEFAULTS["overdose_period_end"]) == ("twelve-month", "2021-04")
+    assert checks(overdose) == [("surpassed 100,000", 100950, v.ACCURATE), ("in the prior year", 2021, v.ACCURATE),
                                 ("unprecedented overdose rates", 1, v.ACCURATE)]
+    assert "12 months ending April 2021: 100,950" in overdose.reason
+    assert "final count for calendar 2021, the alternative basis, is 106,699" in overdose.reason
     assert overdoses.rate_rank(2021) == (1, 21) and overdoses.rate_rank(2023) == (3, 23)
-    assert "ending 2021-04 (100,306)" in overdose.reason
     assert list(overdoses.years_over(100000)["year"]) == [2021, 2022, 2023]
+    # the count of records received for the same period is 99,772: below the mark, so roughly right, never accurate
+    reported = results(overdose_count="twelve-month-reported")["sluys-overdose-deaths-over-100000"]
+    assert reported.checks[0].recomputed == 99772 and reported.verdict == v.ROUGHLY_RIGHT
+    assert overdoses.first_period_over(100000, "twelve-month-reported")["period_end"] == "2021-06"
+    # the executive summary's period (ending May 2021) and the calendar-year final count also pass the mark
+    assert results(overdose_period_end="2021-05")["sluys-overdose-deaths-over-100000"].checks[0].recomputed == 100872
+    final = results(overdose_count="final")["sluys-overdose-deaths-over-100000"]
+    assert checks(final)[:2] == [("surpassed 100,000", 106699, v.ACCURATE), ("in the prior year", 2021, v.ACCURATE)]
+    assert "commission's own basis" in final.reason and "ends in April 2021" in final.reason
     # 93,331 is below "surpassed 100,000": within the tolerance, so roughly right, never accurate
     provisional = results(overdose_year=2020, overdose_count="provisional")["sluys-overdose-deaths-over-100000"]
     assert provisional.checks[0].recomputed == 93331 and provisional.checks[0].verdict == v.ROUGHLY_RIGHT
     assert provisional.verdict == v.ROUGHLY_RIGHT
-    # the commission's period: the twelve months ending April 2021, 100,306 deaths
-    twelve = results(overdose_count="twelve-month")["sluys-overdose-deaths-over-100000"]
-    assert checks(twelve)[:2] == [("surpassed 100,000", 100306, v.ACCURATE), ("in the prior year", 2021, v.ACCURATE)]
     # 2020 has no final count in the data: that figure is untested, the others still are
-    no_final = results(overdose_year=2020)["sluys-overdose-deaths-over-100000"]
+    no_final = results(overdose_count="final", overdose_year=2020)["sluys-overdose-deaths-over-100000"]
     assert no_final.checks[0].verdict == v.UNVERIFIABLE and no_final.verdict == v.ACCURATE
-    assert results(overdose_year=2015)["sluys-overdose-deaths-over-100000"].verdict == v.OVERSTATED
+    assert results(overdose_count="final", overdose_year=2015)["sluys-overdose-deaths-over-100000"].verdict == v.OVERSTATED
     # "unprecedented" is a rank among years: 2019's rate (21.6) was below 2017's (21.7), so rank 2 is not accurate
     assert overdoses.rate_rank(2019) == (2, 19)
     assert results(overdose_rate_year=2019)["sluys-overdose-deaths-over-100000"].checks[2].verdict == v.OVERSTATED

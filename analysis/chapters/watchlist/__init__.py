@@ -23,9 +23,9 @@ from analysis.chapters.watchlist.encounters import (COMPARISON_BORDERS, JUMP_FAC
 from analysis.chapters.watchlist.gotaways import (GOTAWAY_SOURCES, _gotaway_span, _gotaway_years, _gotaways_claim,
                                                   _stated_undercount, gotaways_figure, gotaways_sum,
                                                   undercount_range)
-from analysis.chapters.watchlist.overdoses import (COMMISSION_REPORT_YEAR, COUNT_KINDS, _overdose_claim,
-                                                   _overdose_years, _rate_years, overdose_figure, twelve_month_counts,
-                                                   years_over)
+from analysis.chapters.watchlist.overdoses import (COMMISSION_PERIOD_END, COMMISSION_REPORT_YEAR, COUNT_KINDS,
+                                                   _overdose_claim, _overdose_years, _rate_years, first_period_over,
+                                                   month_name, overdose_figure, twelve_month_periods, years_over)
 from analysis.chapters.watchlist.ports import POE_BORDERS, _poe_claim, travellers_per_day
 from analysis.chapters.watchlist.released import (_nationalities_claim, _outcomes_claim, _released_claim,
                                                   cbp_between_ports_sw, release_figures)
@@ -94,12 +94,14 @@ PARAMETERS = Parameters(
         Param("fee_high_usd", float, lambda: _typical_fee("smuggling_fee_high", "Northern Triangle"), "high average "
               "fee per person, US dollars (by default the typical fee for Northern Triangle migrants, same database)",
               minimum=0.0),
-        Param("overdose_year", int, COMMISSION_REPORT_YEAR - 1, "calendar year of the overdose count (the year "
-              "before the February 2022 report)", **data_years(_overdose_years, "the years of the overdose data"),
-              grid=(2020,)),
-        Param("overdose_count", str, "final", "which count: the final annual count, the provisional annual count, or "
-              "the latest provisional count for twelve months ending in that year (the period the commission "
-              "used)", choices=COUNT_KINDS, grid=("provisional", "twelve-month")),
+        Param("overdose_count", str, "twelve-month", "which count: CDC's provisional count for the 12 months ending "
+              "'overdose_period_end', predicted (its headline figure, the basis of the commission the thesis cites) "
+              "or as reported, or the final or provisional count for the calendar year 'overdose_year'",
+              choices=COUNT_KINDS, grid=("twelve-month-reported", "final")),
+        Param("overdose_period_end", str, COMMISSION_PERIOD_END, "last month of the 12-month period (the commission's: "
+              "April 2021; its executive summary's: May 2021)", choices=twelve_month_periods, grid=("2021-05",)),
+        Param("overdose_year", int, COMMISSION_REPORT_YEAR - 1, "calendar year of the annual counts (the year "
+              "before the February 2022 report)", **data_years(_overdose_years, "the years of the overdose data")),
         Param("overdose_rate_year", int, present("sluys2023"), "year whose overdose death rate the thesis calls "
               "unprecedented (its present)", **data_years(_rate_years, "the years with a final age-adjusted rate"),
               grid=(2021,)),
@@ -155,7 +157,7 @@ def chapter_values(**params) -> dict:
     mismatch = totals_that_do_not_add_up()
     jumps = tsds_jumps()
     milestone = claim("sluys-overdose-deaths-over-100000").stated[0].value
-    first_over = twelve_month_counts().query("value > @milestone").iloc[0]
+    first_over = first_period_over(milestone)
     full = tsds().query("months == 12")["fiscal_year"]
     southwest = _between_claim(p | {"comparison_border": "southwest"})
     own_sw = essay_tsds_numbers().query("border == 'southwest'")
@@ -196,7 +198,9 @@ def chapter_values(**params) -> dict:
         "revenue_low": number(low, "usd"), "revenue_high": number(high, "usd"),
         "paid_share": f"{p['paid_share_low']:.0%} to {p['paid_share_high']:.0%}",
         "fees": f"{number(p['fee_low_usd'], 'usd')} to {number(p['fee_high_usd'], 'usd')}",
-        "overdose_first_12m_end": first_over["period_end"], "overdose_first_12m": number(first_over["value"]),
+        "overdose_first_12m_end": month_name(first_over["period_end"]),
+        "overdose_first_12m": number(first_over["deaths_predicted"]),
+        "overdose_first_12m_reported_end": month_name(first_period_over(milestone, "twelve-month-reported")["period_end"]),
         "overdose_years_over": ", ".join(f"{int(r.year)} ({r.status}, {int(r.deaths):,})"
                                          for r in years_over(milestone).itertuples()),
         "poe_stated": (lambda t: t[:1].lower() + t[1:])(claim("sluys-poe-daily-traffic").stated[0].as_printed),
