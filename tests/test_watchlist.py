@@ -162,16 +162,21 @@ def test_released_watchlist_people_are_judged_against_the_report_cited():
     assert r["byers-watchlist-nationalities"].checks[0].recomputed == 36
 
 
-def test_smuggling_revenue_model_is_an_interval_and_its_year_is_open():
+def test_smuggling_revenue_model_is_an_interval_and_its_year_is_that_of_the_estimate():
     people = smuggling.crossers(2021, "house-hsc")
     assert people == {"encounters": 1659210, "gotaways": 389155, "total": 2048365}
     revenue = results()["byers-cartel-smuggling-revenue-2021"]
     amount, year = revenue.checks
     assert (amount.low, amount.high) == pytest.approx((2048365 * 0.75 * 8000 / 1e9, 2048365 * 10000 / 1e9))
     assert amount.verdict == v.ACCURATE and amount.tier == "secondary"
-    # the $13 billion estimate was a rate stated in July 2022 with no year for its data: "in 2021 alone" is open
-    assert (year.recomputed, year.verdict) == (None, v.UNVERIFIABLE) and revenue.verdict == v.ACCURATE
-    assert "without the year of the data behind it" in revenue.reason
+    # the $13 billion is HSI's rate "today" as the New York Times reported it on 25 July 2022: a 2022 figure,
+    # so "in 2021 alone" is misdated; the amount itself stays within the model's range
+    assert (year.recomputed, year.verdict, year.tier) == (2022, v.MISDATED, "secondary")
+    assert revenue.verdict == v.MISDATED
+    assert "reported on 2022-07-25" in revenue.reason and "1 year earlier" in revenue.reason
+    # the year of each published estimate, as the table shows it: HSOAC's $2-6 billion from the 2021 testimony
+    years = smuggling.estimates_table().set_index("estimate")["year it refers to"]
+    assert (years["$13 billion"], years["$2 billion to $6 billion"], years["$500 million"]) == ("2022", "2021", "2018")
     assert "$8,462 if 75% did" in revenue.reason
     # at the fees of the HSOAC era the figure is out of reach
     cheaper = results(fee_low_usd=2000.0, fee_high_usd=4000.0)["byers-cartel-smuggling-revenue-2021"]
@@ -242,6 +247,7 @@ def test_aid_to_central_america_by_measure_and_definition():
     aid = results()["wpr-central-america-aid-2015-2018"]
     assert aid.verdict == v.ROUGHLY_RIGHT and aid.checks[0].recomputed == pytest.approx(2.958335381)
     assert "obligations to seven countries, FY2015-FY2018 ($2.5 billion)" in aid.reason
+    assert "disbursements are the default measure" in aid.reason and "(report R44812), were not obtained" in aid.reason
     assert results(aid_measure="obligations", aid_countries="seven-countries")[
         "wpr-central-america-aid-2015-2018"].verdict == v.ACCURATE
     assert results(aid_measure="appropriated-and-planned")["wpr-central-america-aid-2015-2018"].verdict == \
