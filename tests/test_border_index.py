@@ -212,6 +212,17 @@ def test_the_comparison_year_is_the_essays_present():
     assert DEFAULTS["year"] == present("caune2024") == 2023
 
 
+def test_the_us_and_mexico_are_followed_from_heymans_present():
+    from analysis.core.claims import present
+    assert indicators.ESSAY_YEARS["heyman"] == present("heyman2011") == 2010
+    values = bi.chapter_values(**DEFAULTS)
+    assert (values["heyman_present"], values["usa_wgi_heyman"], values["mex_wgi_heyman"]) == (2010, "+1.22", "-0.41")
+    assert (values["usa_wgi_change"], values["mex_wgi_change"]) == ("-0.30", "-0.26")
+    # from 2010 no US estimate moves beyond its margin (from 2011 political stability did); Mexico's corruption does
+    assert values["usa_moved_since_heyman"] == "none of the four indicators"
+    assert values["mex_moved_since_heyman"] == "control of corruption"
+
+
 def test_us_and_mexico_over_time():
     family = indicators.wgi_family(["USA", "MEX"])
     assert round(family.at[2011, "USA"], 2) == 1.24 and round(family.at[2023, "MEX"], 2) == -0.66

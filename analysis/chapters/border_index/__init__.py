@@ -220,7 +220,7 @@ def chapter_values(**params) -> dict:
         "gitoc_years": " and ".join(map(str, gitoc_years())),
         "wgi_first_year": int(load("wgi")["year"].min()), "wgi_last_year": latest,
         "gitoc_scale": score_scale("gitoc_oc_index"), "wjp_scale": score_scale("wjp_rule_of_law"),
-        "unficyp_year": unficyp_year(), "year_tolerance": f"{p['year_tolerance']:g}",
+        "unficyp_year": unficyp_year(), "heyman_present": ESSAY_YEARS["heyman"], "year_tolerance": f"{p['year_tolerance']:g}",
         "year_tolerance_grid": " and ".join(f"{t:g}" for t in _param("year_tolerance").grid),
         "unficyp_stated": claim("caune-unficyp-established-1974").stated[0].as_printed,
         "unficyp_buffer_year": int(load("governance_reported_figures")
@@ -238,16 +238,16 @@ def chapter_values(**params) -> dict:
         values[f"{k}_family_rank"] = (f"{int(family_ranks[code])} of {len(countries)}" if code in family_ranks
                                       else "not among the countries")
         wgi = wgi_family([code])[code]
-        for y in ESSAY_YEARS.values():
-            values[f"{k}_wgi_{y}"] = f"{wgi[y]:+.2f}"
+        for when, y in ESSAY_YEARS.items():
+            values[f"{k}_wgi_{when}"] = f"{wgi[y]:+.2f}"
         values[f"{k}_wgi_latest"] = f"{wgi[latest]:+.2f}"
-        values[f"{k}_wgi_change"] = f"{wgi[latest] - wgi[ESSAY_YEARS['Heyman (2011)']]:+.2f}"
-        for start in ESSAY_YEARS.values():
+        values[f"{k}_wgi_change"] = f"{wgi[latest] - wgi[ESSAY_YEARS['heyman']]:+.2f}"
+        for when, start in ESSAY_YEARS.items():
             moved = wgi_change(code, start, latest).query("`beyond the margin` == 'yes'")["indicator"]
-            values[f"{k}_moved_since_{start}"] = _moved(moved)
+            values[f"{k}_moved_since_{when}"] = _moved(moved)
         wjp = wjp_scores(code)
-        values[f"{k}_wjp_first"], values[f"{k}_wjp_2018"], values[f"{k}_wjp_last"] = (
-            f"{wjp.iloc[0]:.2f}", f"{wjp.get(2018, float('nan')):.2f}", f"{wjp.iloc[-1]:.2f}")
+        values[f"{k}_wjp_first"], values[f"{k}_wjp_peak"], values[f"{k}_wjp_last"] = (
+            f"{wjp.iloc[0]:.2f}", f"{wjp.get(ESSAY_YEARS['peak'], float('nan')):.2f}", f"{wjp.iloc[-1]:.2f}")
         gitoc = load("gitoc_oc_index").query("iso3 == @code and indicator == 'criminality'").set_index("year")["score"]
         for y in gitoc_years():
             values[f"{k}_criminality_{y}"] = f"{gitoc[y]:.2f}"

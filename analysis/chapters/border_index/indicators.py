@@ -8,6 +8,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
+from analysis.core.claims import present
 from analysis.core.data import load
 
 
@@ -56,7 +57,10 @@ SOURCES = {"wgi": "World Bank, Worldwide Governance Indicators", "gitoc": "GI-TO
 AMERICAS = ["USA", "CAN", "MEX", "GTM", "HND", "SLV"]
 EU_LAND_BORDER = ["FIN", "EST", "LVA", "LTU", "POL", "SVK", "HUN", "ROU", "BGR", "GRC", "HRV", "ESP"]
 FOCUS = ("USA", "MEX")
-ESSAY_YEARS = {"Heyman (2011)": 2011, "Homicide peak (2018)": 2018}  # the homicide peak Byers and Warner discuss
+# The years the chapter follows the US and Mexico from, by key: Heyman's present (the essay's "now", one year per
+# essay) and the year of the homicide peak Byers and Warner discuss.
+ESSAY_YEARS = {"heyman": present("heyman2011"), "peak": 2018}
+ESSAY_YEAR_LABELS = {"heyman": "Heyman's present", "peak": "Homicide peak"}
 WGI_MARGIN = 1.645  # z for the 90% intervals the WGI authors use to compare estimates
 
 
@@ -177,7 +181,7 @@ def wgi_change(iso3: str, start: int, end: int) -> pd.DataFrame:
 def focus_changes() -> pd.DataFrame:
     """The US and Mexico: each WGI indicator from the first essay's year to the latest year."""
     latest = int(load("wgi")["year"].max())
-    return pd.concat([wgi_change(code, ESSAY_YEARS["Heyman (2011)"], latest).assign(country=_names([code])[0])
+    return pd.concat([wgi_change(code, ESSAY_YEARS["heyman"], latest).assign(country=_names([code])[0])
                       .set_index("country").reset_index() for code in FOCUS])
 
 
@@ -209,7 +213,8 @@ def over_time_figure(countries: list, **_):
     """The WGI part of the crime-and-governance family by year; the US and Mexico highlighted."""
     from analysis.core.plotting import finish, new_figure
     series = wgi_family(countries)
-    fig, ax = new_figure("Governance part of the crime-and-governance family, 1996-2023", "Year",
+    fig, ax = new_figure(f"Governance part of the crime-and-governance family, {series.index.min()}-{series.index.max()}",
+                         "Year",
                          "Mean WGI estimate (world s.d. units)")
     fig.set_size_inches(8, 5)
     for code in countries:
@@ -219,9 +224,9 @@ def over_time_figure(countries: list, **_):
     for code, colour in zip(FOCUS, ("C0", "C1")):
         if code in series:
             ax.plot(series.index, series[code], marker=".", color=colour, linewidth=2, label=_names([code])[0])
-    for label, year in ESSAY_YEARS.items():
+    for key, year in ESSAY_YEARS.items():
         ax.axvline(year, color="black", linestyle=":", linewidth=1)
-        ax.annotate(label, (year, ax.get_ylim()[1]), xytext=(3, -12), textcoords="offset points",
+        ax.annotate(f"{ESSAY_YEAR_LABELS[key]} ({year})", (year, ax.get_ylim()[1]), xytext=(3, -12), textcoords="offset points",
                     fontsize="small")
     ax.axhline(0, color="black", linewidth=0.6)
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.15), ncol=3, fontsize="small")

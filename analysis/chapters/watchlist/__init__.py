@@ -73,15 +73,15 @@ PARAMETERS = Parameters(
               grid=("cato", "fox-foia")),
         Param("gotaway_first_fy", int, 2021, "first fiscal year of the gotaway total ('since 2021')",
               **data_years(_gotaway_span, "the fiscal years of the gotaway sources")),
-        Param("gotaway_last_fy", int, 2023, "last fiscal year of the gotaway total (the release is of December "
-              "2023)", **data_years(_gotaway_span, "the fiscal years of the gotaway sources")),
+        Param("gotaway_last_fy", int, present("byers2024"), "last fiscal year of the gotaway total (the essay's "
+              "present; the release is of December 2023)", **data_years(_gotaway_span, "the fiscal years of the gotaway sources")),
         # defaults read from the claims registry and the data, never typed: the essay's undercount, the analysts'
         # share and the newspaper's typical fees
         Param("undercount_low", float, lambda: _stated_undercount("low"), "low end of the share by which true "
               "gotaways exceed the count (by default the essay's)", minimum=0.0, maximum=1.0),
         Param("undercount_high", float, lambda: _stated_undercount("high"), "high end of that share (by default the "
               "essay's)", minimum=0.0, maximum=1.0),
-        Param("smuggling_year", int, 2021, "fiscal year of the smuggling-revenue model (the essay's 'in 2021 alone')",
+        Param("smuggling_year", int, lambda: claim("byers-cartel-smuggling-revenue-2021").stated[1].value, "fiscal year of the smuggling-revenue model (the essay's 'in 2021 alone')",
               **data_years(_usbp_years, "the full fiscal years of the Border Patrol encounter data"), grid=(2022,)),
         Param("paid_share_low", float, lambda: float(_recent("smuggling_paid_share")["value"].iloc[0]),
               "low share of crossers who paid smugglers (by default the analysts' guess the Washington Times quotes)",
