@@ -272,3 +272,15 @@ def test_the_recomputed_year_is_printed_as_a_year():
     from analysis.site.notebook import result_values
     values = result_values(bi.check_claims(**DEFAULTS))
     assert values["caune-unficyp-established-1974.recomputed"] == "1964"
+
+
+def test_the_robustness_grid_covers_more_than_the_weights():
+    from analysis.site.robustness import variants
+    found = variants("border_index", bi.PARAMETERS)
+    tried = {(v.parameter, v.value) for v in found if v.values is not None}
+    assert {("normalization", "zscore"), ("normalization", "rank"), ("year", 2021), ("wgi_redraw", True),
+            ("leave_out", "att_status"), ("leave_out", "rule_of_law")} <= tried
+    [geometric] = [v for v in found if v.parameter == "aggregation"]
+    assert geometric.values is None and "needs positive normalized values" in geometric.skipped
+    # the method choices move the index, never the chapter's checked claim (the founding year of UNFICYP)
+    assert {r.verdict for v in found if v.values is not None for r in bi.check_claims(**v.values)} == {"misdated"}
