@@ -221,6 +221,11 @@ def test_the_us_and_mexico_are_followed_from_heymans_present():
     # from 2010 no US estimate moves beyond its margin (from 2011 political stability did); Mexico's corruption does
     assert values["usa_moved_since_heyman"] == "none of the four indicators"
     assert values["mex_moved_since_heyman"] == "control of corruption"
+    # the single change that moves the most countries: leaving out the treaty (the only non-party, the US, drops)
+    assert (values["most_moving_alternative"], values["most_moving_count"]) == (
+        "without Arms Trade Treaty (party 1, signatory 0.5)", 15)
+    assert (values["att_parties"], values["att_signatories"], values["att_not_party"]) == (16, "Greece", "United States")
+    assert (values["att_official_events"], values["att_secondary_events"]) == (29, 5)
 
 
 def test_us_and_mexico_over_time():

@@ -275,6 +275,7 @@ def _uncertainty_values(p: dict, result: Result) -> dict:
         "att_signatories": _list([c for c, s in states.items() if s == "signatory"]),
         "att_not_party": _list([c for c, s in states.items() if s in ("not party", "neither")]),
         "att_signatory_score": f"{ATT_SCORES['signatory']:g}",
+        "most_moving_alternative": _most_moving(p, result)[0], "most_moving_count": _most_moving(p, result)[1],
         "att_un_table_date": f"{pd.Timestamp(resource('treaty_status')['published'][:10]):%-d %B %Y}",
     }
     for code in FOCUS:
@@ -286,6 +287,13 @@ def _uncertainty_values(p: dict, result: Result) -> dict:
             values[f"{k}_all_p_top"] = f"{(ranks[code] <= n / 3).mean():.0%}"
             values[f"{k}_all_p_bottom"] = f"{(ranks[code] > n - n / 3).mean():.0%}"
     return values
+
+
+def _most_moving(p: dict, result: Result) -> tuple[str, int]:
+    """The single alternative that moves the most countries' ranks, and how many it moves."""
+    table = one_at_a_time(result, method_alternatives(**p), [])
+    row = table.sort_values(["countries whose rank moves", "largest move (ranks)"], ascending=False).iloc[0]
+    return row["alternative"][:1].lower() + row["alternative"][1:], int(row["countries whose rank moves"])
 
 
 def _param(name: str) -> Param:
