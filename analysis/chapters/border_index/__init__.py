@@ -4,8 +4,11 @@ The presentation's families of metrics turned into an open composite index, buil
 handbook on composite indicators describes: each indicator oriented so that higher is better, normalized
 across the chosen countries, aggregated within its family and then across families. Families without
 public data are named, not proxied; an indicator enters only where every chosen country has a value.
-Random weights (Dirichlet, seeded) show which ranks the weighting decides. The only checkable claim, the
-founding year of UNFICYP, is graded against the UN's record.
+What the index measures is governance, organized crime and treaty commitment, not border security itself,
+and the chapter calls it so. Random weights (Dirichlet, seeded) show which ranks the weighting decides; the
+uncertainty analysis draws every other choice too (normalization, aggregation, edition, indicator set, the
+WGI's standard errors). The only checkable claim, the founding year of UNFICYP, is graded against the UN's
+record.
 """
 from __future__ import annotations
 
@@ -20,16 +23,19 @@ from analysis.core.data import load, resource
 from analysis.core.params import Param, Parameters
 from analysis.chapters.border_index.essay_figures import _unficyp_claim, unficyp_year
 from analysis.chapters.border_index.programmes import _cwmd_contract_claim, _fast_claim, _recsa_claim, _sbinet_claim
-from analysis.chapters.border_index.indicators import (AMERICAS, ESSAY_YEARS, EU_LAND_BORDER, FAMILIES, FOCUS,
-                                                       INDICATORS, MEASURED, UNMEASURED, _names, available_countries,
-                                                       gitoc_years, over_time_figure, wgi_change, wgi_family,
-                                                       wjp_scores)
+from analysis.chapters.border_index.indicators import (AMERICAS, ATT_SCORES, ESSAY_YEARS, EU_LAND_BORDER, FAMILIES,
+                                                       FOCUS, INDICATORS, MEASURED, UNMEASURED, _names, att_state,
+                                                       available_countries, gitoc_years, over_time_figure, wgi_change,
+                                                       wgi_family, wjp_scores)
 from analysis.chapters.border_index.method import (NORMALIZATIONS, RANK_BAND, ROBUST, Result, compute, heatmap_figure,
                                                    ranks, ranks_figure)
 # the tables the notebook shows, by the chapter's name
 from analysis.chapters.border_index.essay_figures import descriptive_table  # noqa: F401
 from analysis.chapters.border_index.indicators import att_table, focus_changes  # noqa: F401
 from analysis.chapters.border_index.method import coverage_table, summary_table  # noqa: F401
+from analysis.chapters.border_index.uncertainty import correlations  # noqa: F401
+from analysis.chapters.border_index.uncertainty import (METHODS, extreme_pairs, global_ranks, global_summary, one_at_a_time,
+                                                        rank_distribution, scenarios)
 
 
 TIME_NEEDED = "about an hour"  # for a class, in words (the teachers page and the chapter show it)
@@ -65,10 +71,15 @@ PARAMETERS = Parameters(
         Param("countries", list, AMERICAS + EU_LAND_BORDER, "ISO 3166 alpha-3 codes of the countries to compare",
               choices=available_countries, check=_check_countries),
         Param("year", int, present(ESSAY), "year of the comparison: an edition of the Organized Crime Index, with "
-              "the WGI of the same year (default: the essay's present)", choices=gitoc_years),
-        Param("normalization", str, "minmax", "how indicators are put on a common scale", choices=tuple(NORMALIZATIONS)),
+              "the WGI of the same year (default: the essay's present)", choices=gitoc_years, grid=(2021,)),
+        Param("normalization", str, "minmax", "how indicators are put on a common scale", choices=tuple(NORMALIZATIONS),
+              grid=("zscore", "rank")),
         Param("aggregation", str, "arithmetic", "how indicators and families are combined",
-              choices=("arithmetic", "geometric")),
+              choices=("arithmetic", "geometric"), grid=("geometric",)),
+        Param("leave_out", str, "none", "an indicator left out of the index ('none': every indicator with data)",
+              choices=("none", *(i.key for i in INDICATORS)), grid=tuple(i.key for i in INDICATORS)),
+        Param("wgi_redraw", bool, False, "redraw each WGI estimate once within its standard error, from the seed "
+              "(False: the published point estimates)", grid=(True,)),
         Param("weights", dict, {f: 1 / len(MEASURED) for f in MEASURED}, "weight of each family with data "
               "(non-negative, summing to 1)", check=_check_weights),
         Param("draws", int, 10000, "random weightings drawn for the sensitivity analysis", minimum=100, maximum=100000),
@@ -122,6 +133,60 @@ def scenario(params: dict, **changes) -> Result:
     return index_for(**{**params, **changes})
 
 
+# The choices the uncertainty analysis varies, each declared with its alternatives in PARAMETERS (``grid``).
+METHOD_CHOICES = ("normalization", "aggregation", "year", "leave_out", "wgi_redraw")
+
+
+def _alternative_label(changes: dict) -> str:
+    name, value = next(iter(changes.items()))
+    if name == "leave_out":
+        return f"without {next(i.label for i in INDICATORS if i.key == value)}"
+    if name == "wgi_redraw":
+        return "WGI estimates redrawn within their standard errors (one draw)"
+    if name == "year":
+        return f"Organized Crime Index edition {value} (WGI of the same year)"
+    extras = [f"{k} {v}" for k, v in list(changes.items())[1:]]
+    return f"{name} {value}" + (f" (with {', '.join(extras)}, which it needs)" if extras else "")
+
+
+def method_alternatives(**params) -> dict[str, Result]:
+    """The index with one choice moved to each alternative its parameter's grid declares, the others unchanged."""
+    p = PARAMETERS.validate(params)
+    found = {}
+    for name in METHOD_CHOICES:
+        for value in _param(name).grid:
+            if value == p[name]:
+                continue
+            changes = {name: value}
+            if name == "aggregation" and value == "geometric" and p["normalization"] != "rank":
+                changes["normalization"] = "rank"
+            if name == "normalization" and value != "rank" and p["aggregation"] == "geometric":
+                changes["aggregation"] = "arithmetic"
+            # only the rank at the chosen weights is read, so the fewest random weightings allowed will do
+            found[_alternative_label(changes)] = scenario(p, **changes, draws=_param("draws").minimum)
+    return found
+
+
+@lru_cache(maxsize=4)
+def _global(countries: tuple, draws: int, seed: int) -> pd.DataFrame:
+    return global_ranks(list(countries), draws, seed)
+
+
+def all_inputs_ranks(**params) -> pd.DataFrame:
+    """Ranks with every input drawn at once (method, edition, indicator set, WGI errors, weights): rows draws."""
+    p = PARAMETERS.validate(params)
+    return _global(tuple(p["countries"]), p["draws"], p["seed"])
+
+
+def uncertainty_tables(**params) -> dict[str, pd.DataFrame]:
+    """The tables of the uncertainty analysis: one choice at a time, all at once, and the focus countries' ranks."""
+    p = PARAMETERS.validate(params)
+    result, ranks = index_for(**p), all_inputs_ranks(**p)
+    focus = [c for c in FOCUS if c in p["countries"]]
+    return {"one_at_a_time": one_at_a_time(result, method_alternatives(**p), focus),
+            "all_inputs": global_summary(result, ranks), "focus_ranks": rank_distribution(ranks, focus)}
+
+
 def figures(**params) -> dict:
     """The chapter's figures, by glue key."""
     p = PARAMETERS.validate(params)
@@ -152,12 +217,11 @@ def chapter_values(**params) -> dict:
         "robust_share": f"{ROBUST:.0%}", "third": f"{len(countries) / 3:g}",
         "left_out": "; ".join(f"{r['indicator']}: {r['why not']}" for _, r in result.coverage.iterrows()
                               if r["in the index"] == "no") or "none",
-        "att_known": int(result.raw["att_party"].notna().sum()),
         "att_parties_total": int(load("treaty_status").query("country == 'all'")["parties"].iloc[0]),
         "gitoc_years": " and ".join(map(str, gitoc_years())),
         "wgi_first_year": int(load("wgi")["year"].min()), "wgi_last_year": latest,
         "gitoc_scale": score_scale("gitoc_oc_index"), "wjp_scale": score_scale("wjp_rule_of_law"),
-        "unficyp_year": unficyp_year(), "year_tolerance": f"{p['year_tolerance']:g}",
+        "unficyp_year": unficyp_year(), "heyman_present": ESSAY_YEARS["heyman"], "year_tolerance": f"{p['year_tolerance']:g}",
         "year_tolerance_grid": " and ".join(f"{t:g}" for t in _param("year_tolerance").grid),
         "unficyp_stated": claim("caune-unficyp-established-1974").stated[0].as_printed,
         "unficyp_buffer_year": int(load("governance_reported_figures")
@@ -175,22 +239,62 @@ def chapter_values(**params) -> dict:
         values[f"{k}_family_rank"] = (f"{int(family_ranks[code])} of {len(countries)}" if code in family_ranks
                                       else "not among the countries")
         wgi = wgi_family([code])[code]
-        for y in ESSAY_YEARS.values():
-            values[f"{k}_wgi_{y}"] = f"{wgi[y]:+.2f}"
+        for when, y in ESSAY_YEARS.items():
+            values[f"{k}_wgi_{when}"] = f"{wgi[y]:+.2f}"
         values[f"{k}_wgi_latest"] = f"{wgi[latest]:+.2f}"
-        values[f"{k}_wgi_change"] = f"{wgi[latest] - wgi[ESSAY_YEARS['Heyman (2011)']]:+.2f}"
-        for start in ESSAY_YEARS.values():
+        values[f"{k}_wgi_change"] = f"{wgi[latest] - wgi[ESSAY_YEARS['heyman']]:+.2f}"
+        for when, start in ESSAY_YEARS.items():
             moved = wgi_change(code, start, latest).query("`beyond the margin` == 'yes'")["indicator"]
-            values[f"{k}_moved_since_{start}"] = _moved(moved)
+            values[f"{k}_moved_since_{when}"] = _moved(moved)
         wjp = wjp_scores(code)
-        values[f"{k}_wjp_first"], values[f"{k}_wjp_2018"], values[f"{k}_wjp_last"] = (
-            f"{wjp.iloc[0]:.2f}", f"{wjp.get(2018, float('nan')):.2f}", f"{wjp.iloc[-1]:.2f}")
+        values[f"{k}_wjp_first"], values[f"{k}_wjp_peak"], values[f"{k}_wjp_last"] = (
+            f"{wjp.iloc[0]:.2f}", f"{wjp.get(ESSAY_YEARS['peak'], float('nan')):.2f}", f"{wjp.iloc[-1]:.2f}")
         gitoc = load("gitoc_oc_index").query("iso3 == @code and indicator == 'criminality'").set_index("year")["score"]
         for y in gitoc_years():
             values[f"{k}_criminality_{y}"] = f"{gitoc[y]:.2f}"
+    values |= _uncertainty_values(p, result)
     wjp_years = load("wjp_rule_of_law")["year"]
     values["wjp_first_year"], values["wjp_last_year"] = int(wjp_years.min()), int(wjp_years.max())
     return values
+
+
+def _uncertainty_values(p: dict, result: Result) -> dict:
+    """The uncertainty analysis and the treaty data, in the words the prose quotes."""
+    ranks = all_inputs_ranks(**p)
+    n = len(p["countries"])
+    (hi_a, hi_b, hi_r), (lo_a, lo_b, lo_r) = extreme_pairs(result)
+    treaty = load("treaty_status").query("iso3 in @p['countries']")
+    states = {c: att_state(c, p["year"]) for c in p["countries"]}
+    values = {
+        "n_scenarios": len(scenarios(p["countries"])), "n_methods": len(METHODS),
+        "corr_high_pair": f"{hi_a} and {hi_b}", "corr_high": f"{hi_r:.2f}",
+        "corr_low_pair": f"{lo_a} and {lo_b}", "corr_low": f"{lo_r:.2f}",
+        "att_official_events": int((treaty["tier"] == "official").sum()),
+        "att_secondary_events": int((treaty["tier"] == "secondary").sum()),
+        "att_countries_covered": sum(s is not None for s in states.values()),
+        "att_parties": sum(s == "party" for s in states.values()),
+        "att_signatories": _list([c for c, s in states.items() if s == "signatory"]),
+        "att_not_party": _list([c for c, s in states.items() if s in ("not party", "neither")]),
+        "att_signatory_score": f"{ATT_SCORES['signatory']:g}",
+        "most_moving_alternative": _most_moving(p, result)[0], "most_moving_count": _most_moving(p, result)[1],
+        "att_un_table_date": f"{pd.Timestamp(resource('treaty_status')['published'][:10]):%-d %B %Y}",
+    }
+    for code in FOCUS:
+        if code in ranks:
+            k = code.lower()
+            values[f"{k}_all_median"] = f"{ranks[code].median():g}"
+            values[f"{k}_all_low"] = f"{ranks[code].quantile(RANK_BAND[0] / 100):.0f}"
+            values[f"{k}_all_high"] = f"{ranks[code].quantile(RANK_BAND[1] / 100):.0f}"
+            values[f"{k}_all_p_top"] = f"{(ranks[code] <= n / 3).mean():.0%}"
+            values[f"{k}_all_p_bottom"] = f"{(ranks[code] > n - n / 3).mean():.0%}"
+    return values
+
+
+def _most_moving(p: dict, result: Result) -> tuple[str, int]:
+    """The single alternative that moves the most countries' ranks, and how many it moves."""
+    table = one_at_a_time(result, method_alternatives(**p), [])
+    row = table.sort_values(["countries whose rank moves", "largest move (ranks)"], ascending=False).iloc[0]
+    return row["alternative"][:1].lower() + row["alternative"][1:], int(row["countries whose rank moves"])
 
 
 def _param(name: str) -> Param:

@@ -8,6 +8,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
+from analysis.core.claims import present
 from analysis.core.data import load
 
 
@@ -47,16 +48,19 @@ INDICATORS = (
     Indicator("law_enforcement", "crime_governance", "Law enforcement (GI-TOC)", "gitoc", "law_enforcement", True),
     Indicator("international_cooperation", "international_agreements", "International cooperation (GI-TOC)", "gitoc",
               "international_cooperation", True),
-    Indicator("att_party", "international_agreements", "Party to the Arms Trade Treaty", "att", "arms_trade_treaty",
-              True),
+    Indicator("att_status", "international_agreements", "Arms Trade Treaty (party 1, signatory 0.5)", "att",
+              "arms_trade_treaty", True),
 )
 SOURCES = {"wgi": "World Bank, Worldwide Governance Indicators", "gitoc": "GI-TOC, Global Organized Crime Index",
-           "att": "UN Treaty Collection and reports of treaty events"}
+           "att": "UN Treaty Collection, UNODA and reports of later deposits"}
 # US neighbours and the Central American states the essays discuss, then EU states with external land borders.
 AMERICAS = ["USA", "CAN", "MEX", "GTM", "HND", "SLV"]
 EU_LAND_BORDER = ["FIN", "EST", "LVA", "LTU", "POL", "SVK", "HUN", "ROU", "BGR", "GRC", "HRV", "ESP"]
 FOCUS = ("USA", "MEX")
-ESSAY_YEARS = {"Heyman (2011)": 2011, "Homicide peak (2018)": 2018}  # the homicide peak Byers and Warner discuss
+# The years the chapter follows the US and Mexico from, by key: Heyman's present (the essay's "now", one year per
+# essay) and the year of the homicide peak Byers and Warner discuss.
+ESSAY_YEARS = {"heyman": present("heyman2011"), "peak": 2018}
+ESSAY_YEAR_LABELS = {"heyman": "Heyman's present", "peak": "Homicide peak"}
 WGI_MARGIN = 1.645  # z for the 90% intervals the WGI authors use to compare estimates
 
 
@@ -78,14 +82,30 @@ def country_names() -> dict[str, str]:
     return dict(zip(wgi["iso3"], wgi["country"]))
 
 
-def att_status(iso3: str, year: int) -> float:
-    """1 if a source states the country was a party to the Arms Trade Treaty at the end of ``year``, 0 if one
-    states it was not, NaN if no source read says (a signature alone does not tell whether it ratified later)."""
-    events = load("treaty_status").query("iso3 == @iso3")
-    events = events[events["date"].str[:4].astype(int) <= year].sort_values("date")
+# A signature already binds a state not to defeat the treaty's object and purpose (Vienna Convention on the Law of
+# Treaties, art. 18), so it counts for half; a party counts in full; a state that never signed, or notified that it
+# will not become a party (the United States, 2019), counts nothing.
+ATT_SCORES = {"party": 1.0, "signatory": 0.5, "not party": 0.0}
+
+
+def att_events(iso3: str) -> pd.DataFrame:
+    return load("treaty_status").query("iso3 == @iso3").sort_values("date")
+
+
+def att_state(iso3: str, year: int) -> str | None:
+    """The country's Arms Trade Treaty status at the end of ``year`` after its last event on record ('neither'
+    before its first); None for a country the data do not cover."""
+    events = att_events(iso3)
     if events.empty:
-        return np.nan
-    return {"party": 1.0, "not party": 0.0}.get(events["status_after"].iloc[-1], np.nan)
+        return None
+    events = events[events["date"].str[:4].astype(int) <= year]
+    return events["status_after"].iloc[-1] if not events.empty else "neither"
+
+
+def att_score(iso3: str, year: int) -> float:
+    """The indicator: 1 for a party, 0.5 for a signatory, 0 otherwise; NaN for a country the data do not cover."""
+    state = att_state(iso3, year)
+    return np.nan if state is None else ATT_SCORES.get(state, 0.0)
 
 
 def raw_values(countries: list[str], year: int) -> pd.DataFrame:
@@ -95,11 +115,19 @@ def raw_values(countries: list[str], year: int) -> pd.DataFrame:
     columns = {}
     for ind in INDICATORS:
         if ind.source == "att":
-            columns[ind.key] = [att_status(c, year) for c in countries]
+            columns[ind.key] = [att_score(c, year) for c in countries]
         else:
             table = wgi if ind.source == "wgi" else gitoc
             columns[ind.key] = table[ind.code].reindex(countries).astype(float).to_numpy()
     return pd.DataFrame(columns, index=pd.Index(countries, name="iso3"))
+
+
+def wgi_errors(countries: list[str], year: int) -> pd.DataFrame:
+    """The standard error of each WGI estimate, in the layout of ``raw_values`` (zero for the other indicators,
+    which publish none)."""
+    wgi = load("wgi").query("year == @year").pivot(index="iso3", columns="indicator", values="stddev")
+    return pd.DataFrame({i.key: wgi[i.code].reindex(countries).astype(float).to_numpy() if i.source == "wgi" else 0.0
+                         for i in INDICATORS}, index=pd.Index(countries, name="iso3"))
 
 
 def coverage(raw: pd.DataFrame) -> pd.DataFrame:
@@ -153,7 +181,7 @@ def wgi_change(iso3: str, start: int, end: int) -> pd.DataFrame:
 def focus_changes() -> pd.DataFrame:
     """The US and Mexico: each WGI indicator from the first essay's year to the latest year."""
     latest = int(load("wgi")["year"].max())
-    return pd.concat([wgi_change(code, ESSAY_YEARS["Heyman (2011)"], latest).assign(country=_names([code])[0])
+    return pd.concat([wgi_change(code, ESSAY_YEARS["heyman"], latest).assign(country=_names([code])[0])
                       .set_index("country").reset_index() for code in FOCUS])
 
 
@@ -169,15 +197,15 @@ def _names(codes) -> list[str]:
 
 
 def att_table(countries: list[str], year: int) -> pd.DataFrame:
-    """The Arms Trade Treaty status of each chosen country at the end of ``year``, as the sources state it."""
-    events = load("treaty_status")
+    """The Arms Trade Treaty status of each chosen country at the end of ``year``, with every event on record and
+    whether a UN record (official) or a report of the event (secondary) gives it."""
     rows = []
     for code, name in zip(countries, _names(countries)):
-        status = att_status(code, year)
-        seen = events.query("iso3 == @code")
-        rows.append({"country": name,
-                     f"party at the end of {year}": {1.0: "yes", 0.0: "no"}.get(status, "not stated in the sources read"),
-                     "events seen": "; ".join(f"{e.event} {e.date} [{e.source}]" for e in seen.itertuples()) or "none"})
+        state = att_state(code, year)
+        rows.append({"country": name, f"status at the end of {year}": state or "not covered by the data",
+                     "indicator": "" if state is None else f"{att_score(code, year):g}",
+                     "events on record": "; ".join(f"{e.event} {e.date} ({e.tier}: {e.source})"
+                                                   for e in att_events(code).itertuples()) or "none"})
     return pd.DataFrame(rows)
 
 
@@ -185,7 +213,8 @@ def over_time_figure(countries: list, **_):
     """The WGI part of the crime-and-governance family by year; the US and Mexico highlighted."""
     from analysis.core.plotting import finish, new_figure
     series = wgi_family(countries)
-    fig, ax = new_figure("Governance part of the crime-and-governance family, 1996-2023", "Year",
+    fig, ax = new_figure(f"Governance part of the crime-and-governance family, {series.index.min()}-{series.index.max()}",
+                         "Year",
                          "Mean WGI estimate (world s.d. units)")
     fig.set_size_inches(8, 5)
     for code in countries:
@@ -195,9 +224,9 @@ def over_time_figure(countries: list, **_):
     for code, colour in zip(FOCUS, ("C0", "C1")):
         if code in series:
             ax.plot(series.index, series[code], marker=".", color=colour, linewidth=2, label=_names([code])[0])
-    for label, year in ESSAY_YEARS.items():
+    for key, year in ESSAY_YEARS.items():
         ax.axvline(year, color="black", linestyle=":", linewidth=1)
-        ax.annotate(label, (year, ax.get_ylim()[1]), xytext=(3, -12), textcoords="offset points",
+        ax.annotate(f"{ESSAY_YEAR_LABELS[key]} ({year})", (year, ax.get_ylim()[1]), xytext=(3, -12), textcoords="offset points",
                     fontsize="small")
     ax.axhline(0, color="black", linewidth=0.6)
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.15), ncol=3, fontsize="small")

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from analysis.chapters.border_index.indicators import MEASURED, Indicator, _names, coverage, entering, raw_values
+from analysis.chapters.border_index.indicators import (INDICATORS, MEASURED, Indicator, _names, coverage, entering,
+                                                       raw_values, wgi_errors)
 
 
 ROBUST = 0.9  # a rank band counts as robust when this share of the random weightings agree
@@ -102,10 +103,13 @@ class Result:
 
 
 def compute(countries: list, year: int, normalization: str, aggregation: str, weights: dict, draws: int, seed: int,
-            **_) -> Result:
+            leave_out: str = "none", wgi_redraw: bool = False, **_) -> Result:
     raw = raw_values(countries, year)
+    if wgi_redraw:  # one draw of the WGI estimates within their standard errors, from the same seed
+        errors = wgi_errors(countries, year)
+        raw = raw + errors * np.random.default_rng(seed).standard_normal(raw.shape)
     table = coverage(raw)
-    indicators = entering(raw)
+    indicators = [i for i in entering(raw) if i.key != leave_out]
     normalized = normalize(raw, indicators, normalization)
     fixed = scores(normalized, indicators, weights, aggregation)
     random = random_ranks(normalized, indicators, aggregation, draws, seed)

@@ -29,9 +29,9 @@ from analysis.chapters.watchlist.events import (_asylum_claim, _candidate_wall_c
                                                _emergency_claim, _isis_k_abroad_claim, _patriot_act_claim,
                                                _president_wall_claim, _tajik_cities_claim, _wray_claim,
                                                _yuma_sheriff_claim)
-from analysis.chapters.watchlist.overdoses import (COMMISSION_REPORT_YEAR, COUNT_KINDS, _overdose_claim,
-                                                   _overdose_years, _rate_years, overdose_figure, twelve_month_counts,
-                                                   years_over)
+from analysis.chapters.watchlist.overdoses import (COMMISSION_PERIOD_END, COMMISSION_REPORT_YEAR, COUNT_KINDS,
+                                                   _overdose_claim, _overdose_years, _rate_years, first_period_over,
+                                                   month_name, overdose_figure, twelve_month_periods, years_over)
 from analysis.chapters.watchlist.ports import POE_BORDERS, _poe_claim, travellers_per_day
 from analysis.chapters.watchlist.released import (_nationalities_claim, _outcomes_claim, _released_claim,
                                                   cbp_between_ports_sw, release_figures)
@@ -79,15 +79,15 @@ PARAMETERS = Parameters(
               grid=("cato", "fox-foia")),
         Param("gotaway_first_fy", int, 2021, "first fiscal year of the gotaway total ('since 2021')",
               **data_years(_gotaway_span, "the fiscal years of the gotaway sources")),
-        Param("gotaway_last_fy", int, 2023, "last fiscal year of the gotaway total (the release is of December "
-              "2023)", **data_years(_gotaway_span, "the fiscal years of the gotaway sources")),
+        Param("gotaway_last_fy", int, present("byers2024"), "last fiscal year of the gotaway total (the essay's "
+              "present; the release is of December 2023)", **data_years(_gotaway_span, "the fiscal years of the gotaway sources")),
         # defaults read from the claims registry and the data, never typed: the essay's undercount, the analysts'
         # share and the newspaper's typical fees
         Param("undercount_low", float, lambda: _stated_undercount("low"), "low end of the share by which true "
               "gotaways exceed the count (by default the essay's)", minimum=0.0, maximum=1.0),
         Param("undercount_high", float, lambda: _stated_undercount("high"), "high end of that share (by default the "
               "essay's)", minimum=0.0, maximum=1.0),
-        Param("smuggling_year", int, 2021, "fiscal year of the smuggling-revenue model (the essay's 'in 2021 alone')",
+        Param("smuggling_year", int, lambda: claim("byers-cartel-smuggling-revenue-2021").stated[1].value, "fiscal year of the smuggling-revenue model (the essay's 'in 2021 alone')",
               **data_years(_usbp_years, "the full fiscal years of the Border Patrol encounter data"), grid=(2022,)),
         Param("paid_share_low", float, lambda: float(_recent("smuggling_paid_share")["value"].iloc[0]),
               "low share of crossers who paid smugglers (by default the analysts' guess the Washington Times quotes)",
@@ -100,12 +100,14 @@ PARAMETERS = Parameters(
         Param("fee_high_usd", float, lambda: _typical_fee("smuggling_fee_high", "Northern Triangle"), "high average "
               "fee per person, US dollars (by default the typical fee for Northern Triangle migrants, same database)",
               minimum=0.0),
-        Param("overdose_year", int, COMMISSION_REPORT_YEAR - 1, "calendar year of the overdose count (the year "
-              "before the February 2022 report)", **data_years(_overdose_years, "the years of the overdose data"),
-              grid=(2020,)),
-        Param("overdose_count", str, "final", "which count: the final annual count, the provisional annual count, or "
-              "the latest provisional count for twelve months ending in that year (the period the commission "
-              "used)", choices=COUNT_KINDS, grid=("provisional", "twelve-month")),
+        Param("overdose_count", str, "twelve-month", "which count: CDC's provisional count for the 12 months ending "
+              "'overdose_period_end', predicted (its headline figure, the basis of the commission the thesis cites) "
+              "or as reported, or the final or provisional count for the calendar year 'overdose_year'",
+              choices=COUNT_KINDS, grid=("twelve-month-reported", "final")),
+        Param("overdose_period_end", str, COMMISSION_PERIOD_END, "last month of the 12-month period (the commission's: "
+              "April 2021; its executive summary's: May 2021)", choices=twelve_month_periods, grid=("2021-05",)),
+        Param("overdose_year", int, COMMISSION_REPORT_YEAR - 1, "calendar year of the annual counts (the year "
+              "before the February 2022 report)", **data_years(_overdose_years, "the years of the overdose data")),
         Param("overdose_rate_year", int, present("sluys2023"), "year whose overdose death rate the thesis calls "
               "unprecedented (its present)", **data_years(_rate_years, "the years with a final age-adjusted rate"),
               grid=(2021,)),
@@ -165,7 +167,7 @@ def chapter_values(**params) -> dict:
     mismatch = totals_that_do_not_add_up()
     jumps = tsds_jumps()
     milestone = claim("sluys-overdose-deaths-over-100000").stated[0].value
-    first_over = twelve_month_counts().query("value > @milestone").iloc[0]
+    first_over = first_period_over(milestone)
     full = tsds().query("months == 12")["fiscal_year"]
     southwest = _between_claim(p | {"comparison_border": "southwest"})
     own_sw = essay_tsds_numbers().query("border == 'southwest'")
@@ -206,7 +208,9 @@ def chapter_values(**params) -> dict:
         "revenue_low": number(low, "usd"), "revenue_high": number(high, "usd"),
         "paid_share": f"{p['paid_share_low']:.0%} to {p['paid_share_high']:.0%}",
         "fees": f"{number(p['fee_low_usd'], 'usd')} to {number(p['fee_high_usd'], 'usd')}",
-        "overdose_first_12m_end": first_over["period_end"], "overdose_first_12m": number(first_over["value"]),
+        "overdose_first_12m_end": month_name(first_over["period_end"]),
+        "overdose_first_12m": number(first_over["deaths_predicted"]),
+        "overdose_first_12m_reported_end": month_name(first_period_over(milestone, "twelve-month-reported")["period_end"]),
         "overdose_years_over": ", ".join(f"{int(r.year)} ({r.status}, {int(r.deaths):,})"
                                          for r in years_over(milestone).itertuples()),
         "poe_stated": (lambda t: t[:1].lower() + t[1:])(claim("sluys-poe-daily-traffic").stated[0].as_printed),

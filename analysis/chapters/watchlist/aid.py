@@ -62,6 +62,14 @@ def aid_readings_accurate(p: dict) -> str:
                      f"({number(r.usd_billion, 'usd billion')})" for r in close) or "none"
 
 
+# Which measure the column most plausibly meant, and what could not be set beside it.
+MEANT = ("The column says the United States gave the money, which reads as paid out, so disbursements are the "
+         "default measure; obligations (committed) and appropriated amounts are the alternatives. The appropriations for "
+         "the U.S. Strategy for Engagement in Central America by fiscal year, tabled by the Congressional Research "
+         "Service (report R44812), were not obtained, so whether the figure is the strategy's appropriations cannot be "
+         "tested.")
+
+
 def _aid_claim(p: dict) -> verdicts.ClaimResult:
     c = claim("wpr-central-america-aid-2015-2018")
     total = aid_total(p["aid_measure"], p["aid_countries"], p["aid_first_fy"], p["aid_last_fy"])
@@ -69,7 +77,7 @@ def _aid_claim(p: dict) -> verdicts.ClaimResult:
         c.stated[0], total / 1e9, source=_origin("central_america_aid"),
         basis=f"U.S. {AID_LABELS[p['aid_measure']].lower()} to {AID_LABELS[p['aid_countries']]}, "
               f"FY{p['aid_first_fy']}-FY{p['aid_last_fy']}, nominal dollars")], p["tolerance"],
-        note=f"Readings within the tolerance: {aid_readings_accurate(p)}.")
+        note=f"Readings within the tolerance: {aid_readings_accurate(p)}. {MEANT}")
 
 
 def aid_figure(aid_countries: str, aid_first_fy: int, aid_last_fy: int, **_):

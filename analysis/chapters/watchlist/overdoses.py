@@ -1,5 +1,6 @@
-"""Drug overdose deaths (Sluys 2023): CDC's final, provisional and twelve-month counts, and the
-rank of a year's death rate."""
+"""Drug overdose deaths (Sluys 2023): by default on the basis of the commission the thesis cites (CDC's
+provisional count for the 12 months ending April 2021), with the calendar-year counts as alternatives,
+and the rank of a year's death rate."""
 from __future__ import annotations
 
 import pandas as pd
@@ -9,12 +10,18 @@ from analysis.core.claims import claim
 from analysis.core.data import load
 from analysis.core.fmt import number
 from analysis.core.plotting import finish, new_figure
-from analysis.chapters.watchlist.sources import _recent
 
 
-COUNT_KINDS = ("final", "provisional", "twelve-month")
+# The twelve-month counts: CDC's predicted value (its headline figure, the one the commission quoted) or the
+# count of records received; then the calendar-year counts, final and provisional.
+COUNT_KINDS = ("twelve-month", "twelve-month-reported", "final", "provisional")
 # The thesis cites the commission's report of February 2022 for deaths "in the prior year".
 COMMISSION_REPORT_YEAR = 2022
+# The commission's own period: "in April 2021, the number of total drug overdose deaths surpassed 100,000 for the
+# preceding 12-month period" (Final Report, About the Commission, p. iii); its executive summary uses the 12 months
+# ending May 2021 (June 2020 to May 2021).
+COMMISSION_PERIOD_END = "2021-04"
+TWELVE_MONTH_COLUMNS = {"twelve-month": "deaths_predicted", "twelve-month-reported": "deaths_reported"}
 
 
 def _overdose_years() -> tuple[int, int]:
@@ -32,20 +39,26 @@ def overdoses() -> pd.DataFrame:
 
 
 def twelve_month_counts() -> pd.DataFrame:
-    return _recent("overdose_deaths_12_months").sort_values("period_end")
+    return load("overdose_deaths_12_months").sort_values("period_end")
 
 
-def overdose_reading(year: int, kind: str) -> dict | None:
-    """The count of deaths of one kind for a calendar year: the final or provisional annual count, or the
-    latest provisional count for twelve months ending in that year; None when the data have none."""
-    if kind == "twelve-month":
-        rows = twelve_month_counts()
-        rows = rows[rows["period_end"].str.startswith(str(year))]
-        if rows.empty:
-            return None
-        row = rows.iloc[-1]
-        return {"deaths": float(row["value"]), "source": row["publisher"], "tier": row["tier"],
-                "what": f"CDC provisional count for the 12 months ending {row['period_end']}"}
+def twelve_month_periods() -> tuple[str, ...]:
+    return tuple(twelve_month_counts()["period_end"])
+
+
+def month_name(period_end: str) -> str:
+    """'2021-04' as 'April 2021'."""
+    return f"{pd.Timestamp(period_end + '-01'):%B %Y}"
+
+
+def overdose_reading(year: int, kind: str, period_end: str = COMMISSION_PERIOD_END) -> dict | None:
+    """The count of deaths of one kind: CDC's provisional count (predicted or reported) for the 12 months ending
+    ``period_end``, or the final or provisional count for the calendar ``year``; None when the data have none."""
+    if kind in TWELVE_MONTH_COLUMNS:
+        row = twelve_month_counts().set_index("period_end").loc[period_end]
+        how = "predicted, its headline figure" if kind == "twelve-month" else "as reported"
+        return {"deaths": float(row[TWELVE_MONTH_COLUMNS[kind]]), "source": f"{row['publisher']}, {row['publication']}",
+                "tier": row["tier"], "what": f"CDC provisional count ({how}) for the 12 months ending {month_name(period_end)}"}
     rows = overdoses()
     rows = rows[(rows["year"] == year) & (rows["status"] == kind) & rows["deaths"].notna()]
     if rows.empty:
@@ -56,14 +69,21 @@ def overdose_reading(year: int, kind: str) -> dict | None:
 
 
 def first_year_over(threshold: float, kind: str) -> int | None:
-    """The first calendar year whose count of that kind is above the threshold (None if none is)."""
-    if kind == "twelve-month":
-        rows = twelve_month_counts()
-        over = rows[rows["value"] > threshold]
-        return None if over.empty else int(over.iloc[0]["period_end"][:4])
+    """The first calendar year whose count of that kind is above the threshold (None if none is); for the twelve-month
+    counts, the year in which the first 12-month period above it ends."""
+    if kind in TWELVE_MONTH_COLUMNS:
+        over = first_period_over(threshold, kind)
+        return None if over is None else int(over["period_end"][:4])
     rows = overdoses()
     over = rows[(rows["status"] == kind) & (rows["deaths"] > threshold)]
     return None if over.empty else int(over["year"].min())
+
+
+def first_period_over(threshold: float, kind: str = "twelve-month") -> pd.Series | None:
+    """The first 12-month period whose count (predicted or reported) is above the threshold."""
+    rows = twelve_month_counts()
+    over = rows[rows[TWELVE_MONTH_COLUMNS[kind]] > threshold]
+    return None if over.empty else over.iloc[0]
 
 
 def rate_rank(year: int) -> tuple[int, int] | None:
@@ -85,13 +105,15 @@ def _overdose_claim(p: dict) -> verdicts.ClaimResult:
     c = claim("sluys-overdose-deaths-over-100000")
     deaths, year, rank = c.stated
     kind = p["overdose_count"]
-    reading = overdose_reading(p["overdose_year"], kind)
+    reading = overdose_reading(p["overdose_year"], kind, p["overdose_period_end"])
     evidence = [verdicts.measured(deaths, reading["deaths"], basis=reading["what"], source=reading["source"],
                                   tier=reading["tier"]) if reading else
                 verdicts.missing(deaths, f"no {kind} count for {p['overdose_year']} is in the data")]
     first = first_year_over(deaths.value, kind)
-    evidence.append(verdicts.measured(year, first, basis=f"First year whose {kind} count is above "
-                                                          f"{number(deaths.value)}",
+    evidence.append(verdicts.measured(year, first, basis=(f"Year in which the first 12-month period above "
+                                                          f"{number(deaths.value)} ends" if kind in TWELVE_MONTH_COLUMNS
+                                                          else f"First year whose {kind} count is above "
+                                                          f"{number(deaths.value)}"),
                                       source=reading["source"] if reading else "CDC National Center for Health "
                                       "Statistics", tier=reading["tier"] if reading else "official")
                     if first else verdicts.missing(year, f"no {kind} count in the data is above {number(deaths.value)}"))
@@ -101,12 +123,20 @@ def _overdose_claim(p: dict) -> verdicts.ClaimResult:
         basis=f"Rank of {p['overdose_rate_year']}'s age-adjusted overdose death rate among the {ranked[1]} years from "
               f"{int(overdoses()['year'].min())} with a final rate") if ranked else
         verdicts.missing(rank, f"no final age-adjusted rate for {p['overdose_rate_year']} is in the data"))
-    months = twelve_month_counts()
-    over = months[months["value"] > deaths.value]
-    note = (f"The provisional count for twelve months first passed it for the period ending "
-            f"{over.iloc[0]['period_end']} ({number(over.iloc[0]['value'])}), the period the commission's report "
-            "used." if not over.empty else "")
-    return verdicts.judge(c.id, evidence, p["tolerance"], note=note)
+    return verdicts.judge(c.id, evidence, p["tolerance"], note=_other_basis(kind, p["overdose_year"], deaths.value))
+
+
+def _other_basis(kind: str, year: int, threshold: float) -> str:
+    """The count on the other basis, so the reason names both the commission's and the calendar year's."""
+    if kind in TWELVE_MONTH_COLUMNS:
+        final = overdose_reading(year, "final")
+        return (f"The final count for calendar {year}, the alternative basis, is {number(final['deaths'])}."
+                if final else "")
+    commission = overdose_reading(year, "twelve-month")
+    first = first_period_over(threshold)
+    return (f"The commission's own basis, CDC's provisional count for the 12 months ending "
+            f"{month_name(COMMISSION_PERIOD_END)}, is {number(commission['deaths'])}; the first 12-month period above "
+            f"{number(threshold)} ends in {month_name(first['period_end'])}.")
 
 
 def overdose_figure(**_):
@@ -117,8 +147,8 @@ def overdose_figure(**_):
         ax.plot(rows["year"], rows["deaths"], marker=marker, linestyle="-" if kind == "final" else "none",
                 label=f"{kind.capitalize()} annual count")
     months = twelve_month_counts()
-    ax.plot([int(m[:4]) + int(m[5:]) / 12 for m in months["period_end"]], months["value"], "^", color="C3",
-            label="12 months ending in the month shown (provisional)")
+    ax.plot([int(m[:4]) + int(m[5:]) / 12 for m in months["period_end"]], months["deaths_predicted"], "^",
+            color="C3", label="12 months ending in the month shown (provisional, predicted)")
     milestone = claim("sluys-overdose-deaths-over-100000").stated[0]
     ax.axhline(milestone.value, color="C1", linestyle="--", label=number(milestone.value))
     ax.yaxis.set_major_formatter(lambda y, _: f"{y / 1e3:,.0f}k")

