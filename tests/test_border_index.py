@@ -293,4 +293,5 @@ def test_the_robustness_grid_covers_more_than_the_weights():
     [geometric] = [v for v in found if v.parameter == "aggregation"]
     assert geometric.values is None and "needs positive normalized values" in geometric.skipped
     # the method choices move the index, never the chapter's checked claim (the founding year of UNFICYP)
-    assert {r.verdict for v in found if v.values is not None for r in bi.check_claims(**v.values)} == {"misdated"}
+    assert {r.verdict for v in found if v.values is not None for r in bi.check_claims(**v.values)
+            if r.claim_id == "caune-unficyp-established-1974"} == {"misdated"}

@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.core.claims import present
-from analysis.core.data import load
+from analysis.core.data import derived, load
 
 
 FAMILIES = {
@@ -77,8 +77,9 @@ def available_countries() -> tuple[str, ...]:
     return tuple(sorted(both))
 
 
+@derived
 def country_names() -> dict[str, str]:
-    wgi = load("wgi")
+    wgi = load("wgi").drop_duplicates("iso3", keep="last")  # the last name, as before
     return dict(zip(wgi["iso3"], wgi["country"]))
 
 
@@ -110,6 +111,12 @@ def att_score(iso3: str, year: int) -> float:
 
 def raw_values(countries: list[str], year: int) -> pd.DataFrame:
     """Every indicator for every chosen country in ``year`` (rows countries, columns indicators), NaN where missing."""
+    return _raw_values(tuple(countries), year)
+
+
+@derived
+def _raw_values(countries: tuple[str, ...], year: int) -> pd.DataFrame:
+    countries = list(countries)
     wgi = load("wgi").query("year == @year").pivot(index="iso3", columns="indicator", values="estimate")
     gitoc = load("gitoc_oc_index").query("year == @year").pivot(index="iso3", columns="indicator", values="score")
     columns = {}
@@ -125,6 +132,12 @@ def raw_values(countries: list[str], year: int) -> pd.DataFrame:
 def wgi_errors(countries: list[str], year: int) -> pd.DataFrame:
     """The standard error of each WGI estimate, in the layout of ``raw_values`` (zero for the other indicators,
     which publish none)."""
+    return _wgi_errors(tuple(countries), year)
+
+
+@derived
+def _wgi_errors(countries: tuple[str, ...], year: int) -> pd.DataFrame:
+    countries = list(countries)
     wgi = load("wgi").query("year == @year").pivot(index="iso3", columns="indicator", values="stddev")
     return pd.DataFrame({i.key: wgi[i.code].reindex(countries).astype(float).to_numpy() if i.source == "wgi" else 0.0
                          for i in INDICATORS}, index=pd.Index(countries, name="iso3"))

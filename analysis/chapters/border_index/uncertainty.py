@@ -53,13 +53,12 @@ def _mean(values: np.ndarray, weights: np.ndarray, aggregation: str) -> np.ndarr
     return (values * weights[:, None, :]).sum(axis=-1)
 
 
-def _ranks(s: Scenario, countries: list[str], n: int, rng: np.random.Generator) -> np.ndarray:
+def _ranks(s: Scenario, raw: pd.DataFrame, errors: pd.DataFrame, n: int, rng: np.random.Generator) -> np.ndarray:
     """Ranks (n draws x countries) under one scenario, with redrawn WGI estimates and random weights."""
-    raw = raw_values(countries, s.year)
     indicators = [i for i in entering(raw) if i.key != s.leave_out]
     keys = [i.key for i in indicators]
     sign = np.array([1.0 if i.higher_is_better else -1.0 for i in indicators])
-    noise = rng.standard_normal((n, *raw[keys].shape)) * wgi_errors(countries, s.year)[keys].to_numpy()
+    noise = rng.standard_normal((n, *raw[keys].shape)) * errors[keys].to_numpy()
     normalized = _normalize((raw[keys].to_numpy() + noise) * sign, s.normalization)
     families = [f for f in MEASURED if any(i.family == f for i in indicators)]
     parts = []
@@ -73,9 +72,11 @@ def _ranks(s: Scenario, countries: list[str], n: int, rng: np.random.Generator) 
 def global_ranks(countries: list[str], draws: int, seed: int) -> pd.DataFrame:
     """Ranks under ``draws`` draws (rows), each of a scenario picked uniformly, with its own WGI redraw and weights."""
     rng = np.random.default_rng(seed)
+    raw = {year: raw_values(countries, year) for year in gitoc_years()}
+    errors = {year: wgi_errors(countries, year) for year in raw}
     found = scenarios(countries)
     picked = np.bincount(rng.integers(len(found), size=draws), minlength=len(found))
-    blocks = [_ranks(s, countries, n, rng) for s, n in zip(found, picked) if n]
+    blocks = [_ranks(s, raw[s.year], errors[s.year], n, rng) for s, n in zip(found, picked) if n]
     return pd.DataFrame(np.vstack(blocks), columns=pd.Index(countries, name="iso3"))
 
 
