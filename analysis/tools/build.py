@@ -276,7 +276,10 @@ def build(jobs: int | None = None) -> list[str]:
     write_ledger_files()
     archive.write()
     rendered = render(executed)
-    printed = pdf.write()
+    try:
+        printed = pdf.write()
+    except pdf.PrintError as error:
+        raise BuildError(str(error)) from error
     print(f"book built in {time.perf_counter() - start:.1f} s: {len(executed)} notebook(s) executed, "
           f"{len(toc_notebooks()) - len(executed)} up to date; "
           + ("site rendered" if rendered else "site up to date: nothing to render")

@@ -66,10 +66,8 @@ PREPARE = r"""({kind, label, root, baseurl}) => {
 }"""
 
 
-def _fail(message: str):
-    """Stop the build with the cause in one line (as the build's own errors do)."""
-    from analysis.tools.build import BuildError  # the build imports this module
-    return BuildError(message)
+class PrintError(RuntimeError):
+    """The PDFs could not be printed; the message's first line is the cause (the build reports it so)."""
 
 
 def chapter_slugs() -> list[str]:
@@ -116,7 +114,7 @@ def write() -> str:
     missing = chromium_missing()
     if missing:
         if os.environ.get("BSN_REQUIRE_BROWSER") == "1":
-            raise _fail(f"printing the PDFs: {missing}; required (BSN_REQUIRE_BROWSER=1)")
+            raise PrintError(f"printing the PDFs: {missing}; required (BSN_REQUIRE_BROWSER=1)")
         print(f"PDFs skipped: {missing}; the pages' links to them lead nowhere", flush=True)
         return "PDFs skipped (no Chromium)"
     record = json.loads(RECORD.read_text()) if RECORD.is_file() else {}
@@ -125,7 +123,7 @@ def write() -> str:
     for out, name, kind in jobs():
         page = HTML / f"{name}.html"
         if not page.is_file():
-            raise _fail(f"printing the PDFs: {page.relative_to(REPO_ROOT)} was not built")
+            raise PrintError(f"printing the PDFs: {page.relative_to(REPO_ROOT)} was not built")
         digest = _digest(page.read_bytes(), static, kind.encode(), baseurl.encode())
         key = str(out.relative_to(BUILD))
         if not out.is_file() or record.get(key, {}).get("digest") != digest:
@@ -164,7 +162,7 @@ def _print(todo: list, record: dict, baseurl: str) -> None:
                              display_header_footer=True, header_template="<span></span>", footer_template=FOOTER)
                 except Exception as error:
                     cause = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-                    raise _fail(f"printing {source.relative_to(REPO_ROOT)} as {kind}: {cause}") from error
+                    raise PrintError(f"printing {source.relative_to(REPO_ROOT)} as {kind}: {cause}") from error
                 record[key] = {"digest": digest, "title": title}
         finally:
             browser.close()
