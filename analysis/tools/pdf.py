@@ -23,6 +23,7 @@ import json
 import os
 import re
 import shutil
+import time
 from pathlib import Path
 
 import yaml
@@ -128,6 +129,7 @@ def write() -> str:
         key = str(out.relative_to(BUILD))
         if not out.is_file() or record.get(key, {}).get("digest") != digest:
             todo.append((out, page, kind, key, digest))
+    start = time.perf_counter()
     if todo:
         _print(todo, record, baseurl)
     book = HTML / downloads.book_pdf()
@@ -138,7 +140,7 @@ def write() -> str:
         if stale not in expected:
             stale.unlink()
     RECORD.write_text(json.dumps(record, indent=1, sort_keys=True))
-    return f"{len(todo)} PDF page(s) printed" if todo else "PDFs up to date"
+    return f"{len(todo)} page(s) printed to PDF in {time.perf_counter() - start:.1f} s" if todo else "PDFs up to date"
 
 
 def _print(todo: list, record: dict, baseurl: str) -> None:
