@@ -51,7 +51,7 @@ def test_rebuild_executes_exactly_what_changed(built_book, tmp_path):
     lines = done.stdout.splitlines()
     assert lines[:-1] == [line for line in lines if line.startswith("executed ")] and done.stderr == ""
     assert re.fullmatch(r"book built in [\d.]+ s: 5 notebook\(s\) executed, \d+ up to date; site rendered; "
-                        r"_build/html/index.html \(log: _build/build.log\)", lines[-1])
+                        r"\d+ page\(s\) printed to PDF in [\d.]+ s; _build/html/index.html \(log: _build/build.log\)", lines[-1])
     log = (root / "_build" / "build.log").read_text()
     assert "Kernel is running over TCP without encryption" in log and "Running Sphinx" in log
     # the staffing table feeds both chapters (the shift scenario reads it too), the home page's findings,
@@ -60,7 +60,7 @@ def test_rebuild_executes_exactly_what_changed(built_book, tmp_path):
                                       "book/intro.ipynb", "book/ledger.ipynb", "book/reviewers.ipynb"]
     assert "4.97-fold" in page(root, "chapters/budgets") and "5.10-fold" not in page(root, "chapters/budgets")
     done = build_book(root)
-    assert executed(done) == [] and "site up to date: nothing to render" in done.stdout
+    assert executed(done) == [] and "site up to date: nothing to render; PDFs up to date" in done.stdout
 
     # a code change in one notebook re-runs that notebook only; a prose change re-runs nothing
     path = root / "book" / "chapters" / "budgets.ipynb"

@@ -13,7 +13,7 @@ import nbformat
 import pytest
 import yaml
 
-from analysis.site import notebook, teaching
+from analysis.site import downloads, notebook, teaching
 from analysis import chapters
 from analysis.chapters import budgets
 from analysis.core.claims import claim, essays, registry
@@ -182,6 +182,23 @@ def test_each_chapter_offers_its_source_notebook_for_download(built_book, slug):
     assert downloads == [f"../../_sources/book/chapters/{slug}.ipynb"]
     offered = (page_path.parent / downloads[0]).resolve()
     assert offered.read_bytes() == (built_book / "book" / "chapters" / f"{slug}.ipynb").read_bytes()
+
+
+@pytest.mark.parametrize("slug", CHAPTERS)
+def test_each_chapter_links_its_handouts_and_says_how_to_run_its_notebook_from_the_archive(built_book, slug):
+    page_path = built_book / "_build" / "html" / "book" / "chapters" / f"{slug}.html"
+    page = Page(page_path)
+    offered = [downloads.handout_pdf(slug), downloads.answer_key_pdf(slug), downloads.book_pdf(), downloads.archive_name()]
+    assert [f"../../{name}" for name in offered] == [link for link in page.links if link.endswith((".pdf", ".tar.gz"))]
+    note = re.sub(r"<[^>]+>", "", page_path.read_text(encoding="utf-8").split('class="admonition note bsn-downloads"')[1])
+    assert "imports the book's analysis package" in note and "run make book in the folder it makes" in note
+    assert f"open book/chapters/{slug}.ipynb with the .venv environment" in note
+
+
+def test_the_teachers_page_links_every_handout_answer_key_and_the_book(built_book):
+    links = Page(built_book / "_build" / "html" / "book" / "teachers.html").links
+    expected = [f(slug) for slug in CHAPTERS for f in (downloads.handout_pdf, downloads.answer_key_pdf)] + [downloads.book_pdf()]
+    assert [link for link in links if link.endswith(".pdf")] == [f"../{name}" for name in expected]
 
 
 @pytest.mark.parametrize("slug", CHAPTERS)

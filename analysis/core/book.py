@@ -21,8 +21,9 @@ LEDGER_PAGE = "book/ledger.ipynb"
 LEDGER_FILES_KEY = "ledger_files"  # output metadata in which the ledger page hands its files to the build
 
 
-def toc_notebooks() -> list[Path]:
-    """The notebooks listed in ``_toc.yml``, in reading order."""
+def toc_pages() -> list[str]:
+    """Every page listed in ``_toc.yml``, in reading order, as its path without suffix
+    (``book/chapters/budgets``): notebooks and markdown pages alike."""
     def files(node):
         if isinstance(node, dict):
             if "file" in node or "root" in node:
@@ -33,5 +34,10 @@ def toc_notebooks() -> list[Path]:
             for item in node:
                 yield from files(item)
     toc = yaml.safe_load((REPO_ROOT / "_toc.yml").read_text())
-    paths = [REPO_ROOT / f"{name}.ipynb" for name in dict.fromkeys(files(toc))]
+    return list(dict.fromkeys(files(toc)))
+
+
+def toc_notebooks() -> list[Path]:
+    """The notebooks listed in ``_toc.yml``, in reading order."""
+    paths = [REPO_ROOT / f"{name}.ipynb" for name in toc_pages()]
     return [p for p in paths if p.is_file()]

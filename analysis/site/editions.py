@@ -9,6 +9,7 @@ record format (one ``recomputed`` figure per claim instead of a ``checks`` list)
 from __future__ import annotations
 
 import json
+import sys
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
@@ -34,6 +35,9 @@ class Edition:
 
 def current() -> tuple[str, str]:
     """The current edition's version and date, from ``CITATION.cff``."""
+    data = sys.modules.get("analysis.core.data")  # loaded in every notebook; the build itself does without pandas
+    if data:  # a page naming the edition (a download's name, a ClaimReview) is executed again for a new one
+        data.record_read(CITATION)
     cff = yaml.safe_load(CITATION.read_text(encoding="utf-8"))
     return str(cff["version"]), str(cff["date-released"])
 

@@ -96,8 +96,12 @@ def claim_texts(results: list[ClaimResult]) -> dict:
 
 def guide_values(chapter) -> dict:
     """Glue keys ``time_needed`` and ``prerequisites``: what a chapter declares for teachers (its
-    ``TIME_NEEDED`` and ``PREREQUISITES``), shown in its learning goals and on the teachers page."""
-    return {"time_needed": chapter.TIME_NEEDED, "prerequisites": chapter.PREREQUISITES}
+    ``TIME_NEEDED`` and ``PREREQUISITES``), shown in its learning goals and on the teachers page; and
+    ``downloads``: the block linking its handout and answer key and saying how to run its notebook."""
+    from IPython.display import HTML
+    from analysis.site.teaching import chapter_downloads_html
+    return {"time_needed": chapter.TIME_NEEDED, "prerequisites": chapter.PREREQUISITES,
+            "downloads": HTML(chapter_downloads_html(chapter.__name__.rsplit(".", 1)[-1]))}
 
 
 def table(frame: pd.DataFrame):

@@ -17,14 +17,10 @@ from pathlib import Path
 
 from analysis.core.book import BUILD, REPO_ROOT
 from analysis.site.editions import current
+from analysis.site.downloads import archive_name
 
 LEFT_OUT = {".git", ".venv", "_build", "test-artifacts", "__pycache__", ".pytest_cache", ".ipynb_checkpoints"}
-STEM = "border-security-by-the-numbers"
-
-
-def name() -> str:
-    """The archive's file name on the site, with the current edition."""
-    return f"{STEM}-{current()[0]}.tar.gz"
+name = archive_name  # the archive's file name on the site, with the current edition
 
 
 def link_html() -> str:

@@ -27,7 +27,7 @@ from pathlib import Path
 import yaml
 
 from analysis.core.book import BUILD, CHAPTERS, LEDGER_FILES_KEY, LEDGER_PAGE, REPO_ROOT, toc_notebooks
-from analysis.tools import archive
+from analysis.tools import archive, pdf
 
 CACHE = BUILD / ".jupyter_cache"
 INPUTS = BUILD / ".notebook_inputs.json"
@@ -276,8 +276,12 @@ def build(jobs: int | None = None) -> list[str]:
     write_ledger_files()
     archive.write()
     rendered = render(executed)
+    try:
+        printed = pdf.write()
+    except pdf.PrintError as error:
+        raise BuildError(str(error)) from error
     print(f"book built in {time.perf_counter() - start:.1f} s: {len(executed)} notebook(s) executed, "
           f"{len(toc_notebooks()) - len(executed)} up to date; "
           + ("site rendered" if rendered else "site up to date: nothing to render")
-          + f"; {shown(BUILD / 'html' / 'index.html')} (log: {shown(LOG)})", flush=True)
+          + f"; {printed}; {shown(BUILD / 'html' / 'index.html')} (log: {shown(LOG)})", flush=True)
     return executed
