@@ -48,3 +48,16 @@ def _police_chiefs_claim(p: dict) -> verdicts.ClaimResult:
         verdicts.missing(figure, "no measure of immigrants' trust in police under local immigration enforcement was found")],
         p["tolerance"], note="The chiefs asked that any local role be voluntary rather than ruling it out; the Police "
                              "Foundation's report was not read.")
+
+
+def _spillover_claim(p: dict) -> verdicts.ClaimResult:
+    """Violence spilling over from Mexico: no agency counts it (GAO-13-175 found no common definition and no
+    data), so what the border counties' own police told GAO they had seen is the test."""
+    c = claim("heyman-spillover-violence-rare")
+    said = records("spillover_violence_not_observed")["as_printed"].iloc[0]
+    return verdicts.judge(c.id, [record(
+        c.stated[0], "spillover_violence_not_observed",
+        basis=f"GAO's interviews of 2012 with state and local law enforcement in the border counties ({said})")],
+        p["tolerance"],
+        note="No agency counts spillover crime, and GAO says its interviews are not generalizable; the count was "
+             "read in Justice in Mexico's account of the report, not in GAO's own text.")
