@@ -31,6 +31,7 @@ def test_each_new_claim_gets_its_verdict():
         (guns_money, "heyman-911-attackers-entered-by-air"): v.ACCURATE,
         (guns_money, "heyman-wtc-bombing-1993"): v.ACCURATE,
         (guns_money, "heyman-spillover-violence-rare"): v.ACCURATE,
+        (guns_money, "heyman-gao-covert-test-failure"): v.MISQUOTED,
         (watchlist, "byers-tajiks-rearrested-three-cities"): v.ACCURATE,
         (watchlist, "byers-eagle-pass-colombian-2024"): v.ACCURATE,
         (watchlist, "byers-isis-k-attacks-abroad"): v.ACCURATE,
@@ -65,6 +66,18 @@ def test_spillover_rests_on_gaos_interviews_as_reported():
     assert (r.checks[0].recomputed, r.checks[0].tier) == (1.0, "secondary")
     assert "GAO-13-175" in r.checks[0].source and "31 of 37 state and local agencies" in r.reason
     assert "rests on secondary reports" in r.reason
+
+
+def test_the_ports_failed_every_covert_crossing_not_nine_percent():
+    r = result(guns_money, "heyman-gao-covert-test-failure")
+    assert (r.verdict, r.faithful, r.holds) == (v.MISQUOTED, v.MISQUOTED, v.UNVERIFIABLE)
+    cited, untested = r.checks
+    assert (cited.recomputed, cited.tier, cited.verdict) == (100.0, "secondary", v.MISQUOTED)
+    assert "GAO-06-976T" in cited.source and untested.verdict == v.UNVERIFIABLE
+    # had GAO's crossings failed at the essay's rate, the essay would report them faithfully
+    measure = "gao_covert_crossings_documents_unquestioned"
+    with with_records(lambda f: f.__setitem__("value", f["value"].where(f["measure"] != measure, 9))):
+        assert result(guns_money, "heyman-gao-covert-test-failure").faithful == v.ACCURATE
 
 
 def test_the_wall_spans_half_the_border_by_the_candidates_words():
