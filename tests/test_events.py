@@ -30,6 +30,8 @@ def test_each_new_claim_gets_its_verdict():
         (budgets, "heyman-national-guard-deployments"): v.ACCURATE,
         (guns_money, "heyman-911-attackers-entered-by-air"): v.ACCURATE,
         (guns_money, "heyman-wtc-bombing-1993"): v.ACCURATE,
+        (guns_money, "heyman-spillover-violence-rare"): v.ACCURATE,
+        (guns_money, "heyman-gao-covert-test-failure"): v.MISQUOTED,
         (watchlist, "byers-tajiks-rearrested-three-cities"): v.ACCURATE,
         (watchlist, "byers-eagle-pass-colombian-2024"): v.ACCURATE,
         (watchlist, "byers-isis-k-attacks-abroad"): v.ACCURATE,
@@ -57,6 +59,25 @@ def test_the_guard_was_deployed_twice_in_the_essays_window():
     with with_records(lambda f: f.drop(f.index[(f["measure"] == "national_guard_sw_deployment")
                                                & (f["value"] == 1200)], inplace=True)):
         assert result(budgets, "heyman-national-guard-deployments").verdict == v.OVERSTATED
+
+
+def test_spillover_rests_on_gaos_interviews_as_reported():
+    r = result(guns_money, "heyman-spillover-violence-rare")
+    assert (r.checks[0].recomputed, r.checks[0].tier) == (1.0, "secondary")
+    assert "GAO-13-175" in r.checks[0].source and "31 of 37 state and local agencies" in r.reason
+    assert "rests on secondary reports" in r.reason
+
+
+def test_the_ports_failed_every_covert_crossing_not_nine_percent():
+    r = result(guns_money, "heyman-gao-covert-test-failure")
+    assert (r.verdict, r.faithful, r.holds) == (v.MISQUOTED, v.MISQUOTED, v.UNVERIFIABLE)
+    cited, untested = r.checks
+    assert (cited.recomputed, cited.tier, cited.verdict) == (100.0, "secondary", v.MISQUOTED)
+    assert "GAO-06-976T" in cited.source and untested.verdict == v.UNVERIFIABLE
+    # had GAO's crossings failed at the essay's rate, the essay would report them faithfully
+    measure = "gao_covert_crossings_documents_unquestioned"
+    with with_records(lambda f: f.__setitem__("value", f["value"].where(f["measure"] != measure, 9))):
+        assert result(guns_money, "heyman-gao-covert-test-failure").faithful == v.ACCURATE
 
 
 def test_the_wall_spans_half_the_border_by_the_candidates_words():
@@ -89,6 +110,8 @@ def test_a_record_stating_the_opposite_contradicts_or_misquotes():
         return lambda f: f.__setitem__("value", f["value"].where(f["measure"] != measure, 0))
     with with_records(flip("sbinet_ended")):
         assert result(border_index, "caune-sbinet-lessons").verdict == v.CONTRADICTED
+    with with_records(flip("spillover_violence_not_observed")):  # had the agencies seen it, "quite rare" would fail
+        assert result(guns_money, "heyman-spillover-violence-rare").verdict == v.CONTRADICTED
     with with_records(flip("oig_gunrunner_mexico_coordination")):
         ig = result(budgets, "heyman-doj-ig-gunrunner-findings")
         assert (ig.verdict, ig.faithful) == (v.MISQUOTED, v.MISQUOTED)

@@ -72,7 +72,7 @@ def record(figure, measure: str, *, basis: str, cited: bool = False) -> verdicts
                                  cited=cited)
     low, high = float(rows["value"].min()), float(rows["value"].max())
     if cited:
-        return verdicts.cited(figure, source=source, low=low, high=high, basis=basis)
+        return verdicts.cited(figure, source=source, low=low, high=high, basis=basis, tier=tier)
     if low == high:
         return verdicts.measured(figure, low, basis=basis, source=source, tier=tier)
     return verdicts.bracketed(figure, low, high, basis=basis, source=source, tier=tier)

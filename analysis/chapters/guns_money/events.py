@@ -1,5 +1,6 @@
-"""Events the essay names to set borders beside terrorism: how the 9/11 attackers entered, and the year of
-the first World Trade Center bombing, each against the record that states it."""
+"""Events and findings the essay names, each against the record that states it: how the 9/11 attackers entered,
+the year of the first World Trade Center bombing, what reports found (GAO's covert tests at the ports, spillover
+violence), what the experts it cites advised."""
 from __future__ import annotations
 
 from analysis.core import verdicts
@@ -48,3 +49,31 @@ def _police_chiefs_claim(p: dict) -> verdicts.ClaimResult:
         verdicts.missing(figure, "no measure of immigrants' trust in police under local immigration enforcement was found")],
         p["tolerance"], note="The chiefs asked that any local role be voluntary rather than ruling it out; the Police "
                              "Foundation's report was not read.")
+
+
+def _spillover_claim(p: dict) -> verdicts.ClaimResult:
+    """Violence spilling over from Mexico: no agency counts it (GAO-13-175 found no common definition and no
+    data), so what the border counties' own police told GAO they had seen is the test."""
+    c = claim("heyman-spillover-violence-rare")
+    said = records("spillover_violence_not_observed")["as_printed"].iloc[0]
+    return verdicts.judge(c.id, [record(
+        c.stated[0], "spillover_violence_not_observed",
+        basis=f"GAO's interviews of 2012 with state and local law enforcement in the border counties ({said})")],
+        p["tolerance"],
+        note="No agency counts spillover crime, and GAO says its interviews are not generalizable; the count was "
+             "read in Justice in Mexico's account of the report, not in GAO's own text.")
+
+
+def _covert_tests_claim(p: dict) -> verdicts.ClaimResult:
+    """The ports' failure rate in GAO's covert tests, as the essay reports it. Its note is not in the text copy, so
+    which GAO product it cites is unknown; GAO's published covert crossings are the record, and nothing but GAO's
+    own tests measures how often the ports miss a disguised entrant."""
+    c = claim("heyman-gao-covert-test-failure")
+    figure = c.stated[0]
+    return verdicts.judge(c.id, [
+        record(figure, "gao_covert_crossings_documents_unquestioned", cited=True,
+               basis="GAO's covert crossings of 2006 (GAO-06-976T): share of the land ports tested where officers did "
+                     "not question its investigators' counterfeit documents"),
+        verdicts.missing(figure, "no measure of how often ports miss disguised entrants exists besides GAO's own tests")],
+        p["tolerance"], note="The essay's note is not in the text copy, and no GAO product giving the essay's rate was "
+                             "found; GAO's earlier covert entries, in 2003 and 2004, were refused only once.")
