@@ -183,7 +183,7 @@ def test_kingpin_estimates_and_the_doubling():
 
 @pytest.mark.slow  # the chapter's regressions
 def test_event_study_has_a_reference_quarter_and_the_window():
-    table = effects.event_study("captures", 1, 12, 24, effects.SAMPLES["2001-2010"])
+    table = effects.event_study("poisson", "captures", 1, 12, 24, effects.SAMPLES["2001-2010"])
     capture = table[table["group"] == "capture municipality"].set_index("quarter")
     assert list(capture.index) == list(range(-4, 9))
     assert capture.loc[-1, "estimate"] == 0

@@ -105,7 +105,7 @@ def chapter_values(**params) -> dict:
     people = national_population()
     fmt = lambda row: f"{row['estimate']:+.0f}% (95% interval {row['low']:+.0f}% to {row['high']:+.0f}%)"  # noqa: E731
     gaps = population_gap_years()
-    study = event_study(p["event_set"], p["neighbour_ring"], p["window_before"], p["window_after"], sample[4])
+    study = event_study(p["estimator"], p["event_set"], p["neighbour_ring"], p["window_before"], p["window_after"], sample[4])
     lasts = {g: rise_lasts(study, g) for g in ("capture municipality", "neighbours")}
     return {
         "tolerance": f"{p['tolerance']:.0%}", "year_tolerance": p["year_tolerance"],
