@@ -30,11 +30,57 @@ def new_figure(title: str, xlabel: str, ylabel: str):
 
 
 def finish(fig):
-    """Lay out and detach the figure so notebooks show it only where it is glued."""
+    """Lay out and detach the figure so notebooks show it only where it is glued. A legend that covers
+    data goes below its axes (the figure grows to hold it), so no mark is hidden behind it."""
     import matplotlib.pyplot as plt
     fig.tight_layout()
+    for ax in fig.axes:
+        legend = ax.get_legend()
+        if legend is not None and _covers_data(ax, legend):
+            _below(fig, ax, legend)
     plt.close(fig)
     return fig
+
+
+def _data_points(ax):
+    """Where the axes' marks are drawn, in display pixels: line vertices and points between them, scatter
+    points, bars (shading across the whole axes is background, not data)."""
+    import numpy as np
+    for line in ax.lines:
+        xy = line.get_transform().transform(np.column_stack([line.get_xdata(), line.get_ydata()]).astype(float))
+        xy = xy[np.isfinite(xy).all(axis=1)]
+        if line.get_linestyle() not in ("None", "none", "", " ") and len(xy) > 1:
+            steps = np.linspace(0, 1, 40)[:, None, None]
+            xy = (xy[:-1] + steps * (xy[1:] - xy[:-1])).reshape(-1, 2)
+        yield from xy
+    for collection in ax.collections:
+        offsets = collection.get_offsets()
+        if len(offsets):
+            yield from collection.get_offset_transform().transform(offsets)
+    for container in ax.containers:
+        for patch in getattr(container, "patches", []):
+            box = patch.get_window_extent()
+            yield from [(box.x0, box.y1), ((box.x0 + box.x1) / 2, box.y1), (box.x1, box.y1)]
+
+
+def _covers_data(ax, legend) -> bool:
+    fig = ax.figure
+    fig.canvas.draw()
+    box = legend.get_window_extent().padded(2)
+    return any(box.contains(x, y) for x, y in _data_points(ax))
+
+
+def _below(fig, ax, legend) -> None:
+    """The legend again, under the axes' labels, in columns; the figure taller by its height."""
+    handles, labels = legend.legend_handles, [t.get_text() for t in legend.get_texts()]
+    fontsize = legend.get_texts()[0].get_fontsize() if labels else None
+    legend.remove()
+    new = ax.legend(handles, labels, loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=2, fontsize=fontsize,
+                    frameon=False)
+    fig.canvas.draw()
+    width, height = fig.get_size_inches()
+    fig.set_size_inches(width, height + new.get_window_extent().height / fig.dpi + 0.2)
+    fig.tight_layout()
 
 
 # --- a figure's data as readers can download it: the values drawn, read back from the artists --------
@@ -126,10 +172,12 @@ def _axes_rows(ax) -> list[dict]:
         if id(line) in done or len(line.get_xdata()) == 0:
             continue
         x, y = line.get_xdata(orig=True), line.get_ydata(orig=True)
-        if line.get_transform() is ax.get_xaxis_transform():  # a vertical line across the axes
-            row(_name(line) or texts.get(round(float(x[0]), 9), ""), x[0])
-        elif line.get_transform() is ax.get_yaxis_transform():  # a horizontal line across the axes
-            row(_name(line), None, y[0])
+        if line.get_transform() is ax.get_xaxis_transform():  # vertical lines, or marks on an x-axis edge
+            for a in dict.fromkeys(x):
+                row(_name(line) or texts.get(round(float(a), 9), ""), a)
+        elif line.get_transform() is ax.get_yaxis_transform():  # horizontal lines, or marks on a y-axis edge
+            for b in dict.fromkeys(y):
+                row(_name(line), None, b)
         else:
             for a, b in zip(x, y):
                 row(_name(line), a, b)

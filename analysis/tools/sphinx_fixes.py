@@ -100,6 +100,9 @@ def _figure_data_links(app, doctree, docname):
 
 
 def setup(app):
+    import pybtex.plugin
+    from analysis.site import bibliography
+    pybtex.plugin.register_plugin("pybtex.style.formatting", "bsn", bibliography.Style)
     app.connect("doctree-resolved", _figure_data_links)
     app.connect("html-page-context", _unique_scripts, priority=900)
     app.connect("html-page-context", _accessible_body)
