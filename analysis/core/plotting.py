@@ -202,9 +202,9 @@ def _axes_rows(ax) -> list[dict]:
         if id(patch) in done:
             continue
         (a, b), (c, d) = patch.get_bbox().get_points()
-        if patch.get_transform() is ax.get_xaxis_transform():  # a vertical band across the axes
+        if patch.get_data_transform() is ax.get_xaxis_transform():  # a vertical band across the axes
             row(_name(patch), a, x_to=c)
-        elif patch.get_transform() is ax.get_yaxis_transform():  # a horizontal band across the axes
+        elif patch.get_data_transform() is ax.get_yaxis_transform():  # a horizontal band across the axes
             row(_name(patch), None, b, y_to=d)
         else:
             row(_name(patch), a, b, x_to=c, y_to=d)

@@ -156,8 +156,12 @@ def ranks_figure(result: Result, draws: int, **_):
     fig.set_size_inches(8, 7)
     ax.axvspan(0.5, n / 3 + 0.5, color="C2", alpha=0.12, label="Top third")
     ax.axvspan(n - n / 3 + 0.5, n + 0.5, color="C3", alpha=0.12, label="Bottom third")
-    ax.boxplot([result.random[c] for c in order], orientation="horizontal", whis=RANK_BAND, showfliers=False,
-               medianprops={"color": "black"})
+    parts = ax.boxplot([result.random[c] for c in order], orientation="horizontal", whis=RANK_BAND, showfliers=False,
+                       medianprops={"color": "black"})
+    for part, name in (("boxes", "Interquartile range"), ("medians", "Median rank"), ("whiskers", "Whisker"),
+                       ("caps", "Whisker end")):  # the marks' names in the figure's data
+        for line in parts[part]:
+            line.set_gid(name)
     ax.scatter(result.summary["rank"], range(1, n + 1), marker="D", color="C0", zorder=3,
                label="Rank with the chosen weights")
     ax.set_yticks(range(1, n + 1), _names(order))
