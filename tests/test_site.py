@@ -383,7 +383,7 @@ def test_figures_and_exercises_are_numbered_within_their_chapter(built_book):
     html = built_book / "_build" / "html"
     for number, name in enumerate(CHAPTER_PAGES, start=1):
         text = (html / f"{name}.html").read_text(encoding="utf-8")
-        assert re.search(rf"<h1>{number}\. ", text), name
+        assert f'<h1><span class="section-number">{number}. </span>' in text, name
         for kind, div in (("Figure", "figure"), ("Exercise", "exercise")):
             shown = re.findall(rf'<span class="caption-number">{kind} ([\d.]+) </span>', text)
             assert shown and shown == [f"{number}.{i}" for i in range(1, len(shown) + 1)], (name, kind, shown)
