@@ -116,17 +116,18 @@ def _categories(axis) -> tuple[list[float], list[str]] | None:
 
 
 def _on_axis(value, categories, nearest: bool = False):
-    """A coordinate as the reader reads it: a set tick's label when the mark sits on it (or, for bars
-    beside each other, nearest it); else the number drawn."""
+    """A coordinate as the reader reads it: on an axis of named categories (countries, estimates), the
+    name of the one the mark belongs to (the nearest); on an axis of set numeric ticks, the tick's label
+    only for bars beside each other (``nearest``); else the number drawn."""
     import numpy as np
     if categories is None or value is None or isinstance(value, str):
         return value
     ticks, labels = categories
     spacing = min(np.diff(sorted(ticks))) if len(ticks) > 1 else 1.0
     i = int(np.argmin([abs(float(value) - t) for t in ticks]))
-    close = abs(float(value) - ticks[i]) < (spacing / 2 if nearest else 1e-9)
     label = labels[i]
     numeric = label.replace(",", "").replace(".", "", 1).lstrip("-\u2212").isdigit()
+    close = abs(float(value) - ticks[i]) < spacing / 2
     return label if close and label and (nearest or not numeric) else value
 
 
