@@ -138,7 +138,7 @@ def heatmap_figure(result: Result, normalization: str, year: int, **_):
     frame.columns = [i.label if i.higher_is_better else i.label.replace(")", ", reversed)") for i in result.indicators]
     fig, ax = new_figure(f"Indicators after orientation and {NORMALIZATIONS[normalization].split(' (')[0]} normalization, {year}", "", "")
     fig.set_size_inches(10, 9)
-    sns.heatmap(frame, ax=ax, annot=True, fmt=".2f", cmap="viridis", annot_kws={"size": 11},
+    sns.heatmap(frame, ax=ax, annot=True, fmt=".2f", cmap="viridis", annot_kws={"size": 12},
                 cbar_kws={"label": f"Normalized value ({NORMALIZATIONS[normalization].split(' (')[0]}; unitless)"})
     ax.set_xlabel("Indicator (each oriented so that higher is better)")
     ax.set_ylabel("Country (in order of the index)")
