@@ -13,8 +13,6 @@ from analysis.chapters.watchlist.sources import _recent
 
 
 COUNT_KINDS = ("final", "provisional", "twelve-month")
-COUNT_LABELS = {"final": "final annual count", "provisional": "provisional annual count",
-                "twelve-month": "provisional count for twelve months"}  # as readers read them
 # The thesis cites the commission's report of February 2022 for deaths "in the prior year".
 COMMISSION_REPORT_YEAR = 2022
 
