@@ -1,6 +1,7 @@
 """Verdict robustness: each claim re-graded over its chapter's declared alternatives, one at a time."""
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 import pandas as pd
@@ -83,12 +84,22 @@ def test_alternatives_the_cross_parameter_checks_refuse_are_skipped_with_the_rea
     assert not [v for v in robustness.variants("watchlist", watchlist.PARAMETERS) if v.values is None]
 
 
-def test_the_grid_table_lists_what_was_tried_and_skipped():
-    table = robustness.grid_table().set_index(["parameter", "default"])
-    assert table.loc[("deflator", "cpi-u"), "alternatives tried"] == "gdp"
-    assert table.loc[("tolerance", "0.1"), "alternatives tried"].iloc[0] == "0.05; 0.15"
-    gotaways = table.loc[("gotaway_source", "house-hsc")]
-    assert gotaways["alternatives tried"] == "cato; fox-foia" and gotaways["skipped"] == ""
+def test_the_grid_table_lists_what_was_tried_and_skipped_by_meaning():
+    """Choices by their meaning and label, never their keys (cpi-u, house-hsc, us-mexico)."""
+    table = robustness.grid_table().set_index(["choice", "default"])
+    assert table.loc[("price index used to adjust dollars for inflation", "CPI-U"), "alternatives tried"] == "GDP deflator"
+    tolerance = "relative difference within which a figure counts as accurate"
+    assert table.loc[(tolerance, "0.1"), "alternatives tried"].iloc[0] == "0.05; 0.15"
+    gotaways = table.loc[(watchlist.PARAMETERS.params[[p.name for p in watchlist.PARAMETERS.params].index(
+        "gotaway_source")].meaning, "House Homeland Security Committee (southwest)")]
+    assert gotaways["alternatives tried"] == "Cato Institute (southwest); Border Patrol via Fox News FOIA (nationwide)"
+    assert gotaways["skipped"] == ""
+    ports = table.loc[("ports counted: the U.S.-Mexico border or both land borders", "the U.S.-Mexico border")]
+    assert ports["alternatives tried"] == "both land borders"
+    keys = {str(v) for p in watchlist.PARAMETERS.params for v in (p.options() or ())  # keys such as fox-foia, not months
+            if isinstance(v, str) and "-" in v and re.search("[a-z]", v)}
+    shown = " ".join(table.reset_index()[["default", "alternatives tried", "skipped"]].to_numpy().ravel())
+    assert keys and not [k for k in keys if re.search(rf"(?<![\w-]){re.escape(k)}(?![\w-])", shown)]
 
 
 @pytest.mark.slow  # the whole ledger again, budgets without grids
@@ -108,7 +119,9 @@ def test_describe():
         "depends on deflator (gdp: overstated); tolerance (0.05: roughly right, 0.15: accurate)"
 
 
-def test_explain_names_parameters_by_their_meaning():
+def test_explain_names_parameters_by_their_meaning_and_choices_by_their_label():
+    assert robustness.explain({"deflator": ["gdp: overstated"]}, "budgets") == (
+        "Depends on: price index used to adjust dollars for inflation (GDP deflator: overstated).")
     changes = {"tolerance": ["0.05: overstated"], "allow_secondary": ["False: unverifiable"]}
     assert robustness.explain(changes, "budgets") == (
         "Depends on: relative difference within which a figure counts as accurate (0.05: overstated); whether "

@@ -12,6 +12,7 @@ import yaml
 
 from analysis.core.claims import claim as registered
 from analysis.core.fmt import recomputed
+from analysis.core.plotting import FIGURE_DATA_KEY, figure_csv
 from analysis.core.verdicts import ClaimResult
 
 
@@ -62,9 +63,22 @@ def publish(chapter, params: dict) -> list[ClaimResult]:
     slug = chapter.__name__.rsplit(".", 1)[-1]
     sharp_figures()
     shown = results + [unverified(c) for c in registry().values() if c.chapter == slug and c.status == "unverifiable"]
-    glue_values(result_values(shown) | claim_texts(shown) | guide_values(chapter)
-                | chapter.chapter_values(**params) | chapter.figures(**params))
+    glue_values(result_values(shown) | claim_texts(shown) | guide_values(chapter) | chapter.chapter_values(**params))
+    glue_figures(chapter.figures(**params))
     return results
+
+
+def glue_figures(figures: dict) -> None:
+    """Glue each figure as myst-nb's ``glue`` does (hidden), with the values it draws as CSV in the output's
+    metadata under ``FIGURE_DATA_KEY``: the site writes that file beside the page and links it under the
+    figure (``analysis.tools.sphinx_fixes``), so every figure offers exactly the data it plots."""
+    from IPython.core.formatters import format_display_data
+    from IPython.display import display
+    from myst_nb.ext.glue import GLUE_PREFIX
+    for key, fig in figures.items():
+        bundle, metadata = format_display_data(fig)
+        metadata |= {"scrapbook": {"name": key, "mime_prefix": GLUE_PREFIX}, FIGURE_DATA_KEY: figure_csv(fig)}
+        display({GLUE_PREFIX + mime: value for mime, value in bundle.items()}, raw=True, metadata=metadata)
 
 
 def glued(path: Path) -> dict[str, str]:

@@ -9,6 +9,7 @@ seconds). Alternatives that a chapter's cross-parameter checks refuse are skippe
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -68,14 +69,43 @@ def describe(changes: dict[str, list[str]]) -> str:
 
 
 def explain(changes: dict[str, list[str]], slug: str) -> str:
-    """The same for readers: each parameter by its meaning (its ``meaning`` in the chapter's PARAMETERS)."""
+    """The same for readers: each parameter by its meaning (its ``meaning`` in the chapter's PARAMETERS),
+    each choice by its label (``readable``)."""
     if not changes:
         return "Robust: the same verdict under every alternative tried."
-    meanings = {p.name: p.meaning for p in chapters.module(slug).PARAMETERS.params}
-    yes_no = {"True:": "yes:", "False:": "no:"}  # a switch reads as yes or no
-    shown = {name: [" ".join([yes_no.get(f.split(" ", 1)[0], f.split(" ", 1)[0]), f.split(" ", 1)[1]]) for f in found]
+    params = {p.name: p for p in chapters.module(slug).PARAMETERS.params}
+    shown = {name: [f"{readable(slug, params[name], value)}:{verdict}" for value, verdict in (f.split(":", 1) for f in found)]
              for name, found in changes.items()}
-    return "Depends on: " + "; ".join(f"{meanings[name]} ({', '.join(found)})" for name, found in shown.items()) + "."
+    return "Depends on: " + "; ".join(f"{params[name].meaning} ({', '.join(found)})" for name, found in shown.items()) + "."
+
+
+def _choice_labels(slug: str, param) -> dict:
+    """The labels a chapter gives its parameter's choices: a module-level mapping of the chapter (or of
+    the core it draws on) whose keys cover the choices and whose values are words (``GOTAWAY_LABELS``,
+    ``DEFLATORS``, ``NORMALIZATIONS``), those named ``*_LABELS`` first."""
+    import importlib
+    import pkgutil
+    from analysis.core import inflation
+    package = chapters.module(slug)
+    modules = [package, inflation] + ([importlib.import_module(f"{package.__name__}.{m.name}")
+                                       for m in pkgutil.iter_modules(package.__path__)] if hasattr(package, "__path__") else [])
+    options = set(map(str, param.options() or ()))
+    found = [(not name.endswith("LABELS"), value) for module in modules for name, value in vars(module).items()
+             if name.isupper() and isinstance(value, dict) and options and options <= set(map(str, value))
+             and all(isinstance(v, str) for v in value.values())]
+    return min(found, key=lambda f: f[0])[1] if found else {}
+
+
+def readable(slug: str, param, value: Any) -> str:
+    """A choice as readers read it: its label where the chapter gives one, a switch as yes or no, a key's
+    hyphens as spaces; numbers as they are."""
+    text = _shown(value).strip()
+    if text in ("True", "False"):
+        return {"True": "yes", "False": "no"}[text]
+    labels = _choice_labels(slug, param)
+    if text in labels:
+        return labels[text]
+    return text.replace("-", " ") if re.fullmatch(r"[a-z][a-z-]*", text) else text
 
 
 def chapter_grid(slug: str) -> list[tuple[Variant, list]]:
@@ -115,14 +145,16 @@ def grid_table() -> pd.DataFrame:
     rows = {}
     for variant in all_variants():
         params = chapters.module(variant.chapter).PARAMETERS
+        param = next(p for p in params.params if p.name == variant.parameter)
         row = rows.setdefault((variant.chapter, variant.parameter), {
-            "chapter": chapters.CHAPTERS[variant.chapter], "parameter": variant.parameter,
-            "default": _shown(params.defaults()[variant.parameter]), "alternatives tried": [], "skipped": []})
+            "chapter": chapters.CHAPTERS[variant.chapter], "choice": param.meaning,
+            "default": readable(variant.chapter, param, params.defaults()[variant.parameter]),
+            "alternatives tried": [], "skipped": []})
         if variant.values is None:
-            row["skipped"].append(f"{_shown(variant.value)} ({variant.skipped})")
+            row["skipped"].append(f"{readable(variant.chapter, param, variant.value)} ({variant.skipped})")
         else:
-            row["alternatives tried"].append(_shown(variant.value))
-    frame = pd.DataFrame(list(rows.values()), columns=["chapter", "parameter", "default", "alternatives tried",
+            row["alternatives tried"].append(readable(variant.chapter, param, variant.value))
+    frame = pd.DataFrame(list(rows.values()), columns=["chapter", "choice", "default", "alternatives tried",
                                                        "skipped"])
     for column in ("alternatives tried", "skipped"):
         frame[column] = frame[column].map("; ".join)

@@ -202,7 +202,8 @@ def _execute_wave(pool: ProcessPoolExecutor, tasks: list[Path | str], recorded: 
 def render_inputs() -> str:
     """One digest of what the render reads besides the cache: pages, configuration, theme fixes."""
     files = sorted([*(REPO_ROOT / "book").rglob("*"), REPO_ROOT / "_config.yml", REPO_ROOT / "_toc.yml",
-                    REPO_ROOT / "requirements.txt", Path(__file__).with_name("sphinx_fixes.py")])
+                    REPO_ROOT / "requirements.txt", Path(__file__).with_name("sphinx_fixes.py"),
+                    REPO_ROOT / "analysis" / "site" / "bibliography.py"])  # the bibliography's style, which Sphinx loads
     listing = [(str(f.relative_to(REPO_ROOT)), hashlib.sha256(f.read_bytes()).hexdigest()) for f in files if f.is_file()]
     return hashlib.sha256(json.dumps(listing).encode()).hexdigest()
 

@@ -232,7 +232,7 @@ def over_time_figure(countries: list, **_):
     fig.set_size_inches(8, 5)
     for code in countries:
         if code not in FOCUS:
-            ax.plot(series.index, series[code], color="grey", alpha=0.35, linewidth=0.8)
+            ax.plot(series.index, series[code], color="grey", alpha=0.35, linewidth=0.8, gid=_names([code])[0])
     ax.plot([], [], color="grey", alpha=0.5, label="Other chosen countries")
     for code, colour in zip(FOCUS, ("C0", "C1")):
         if code in series:

@@ -141,8 +141,8 @@ def heatmap_figure(result: Result, normalization: str, year: int, **_):
     frame.index = _names(order)
     frame.columns = [i.label if i.higher_is_better else i.label.replace(")", ", reversed)") for i in result.indicators]
     fig, ax = new_figure(f"Indicators after orientation and {NORMALIZATIONS[normalization].split(' (')[0]} normalization, {year}", "", "")
-    fig.set_size_inches(9, 7.5)
-    sns.heatmap(frame, ax=ax, annot=True, fmt=".2f", cmap="viridis", annot_kws={"size": 8},
+    fig.set_size_inches(10, 9)
+    sns.heatmap(frame, ax=ax, annot=True, fmt=".2f", cmap="viridis", annot_kws={"size": 12},
                 cbar_kws={"label": f"Normalized value ({NORMALIZATIONS[normalization].split(' (')[0]}; unitless)"})
     ax.set_xlabel("Indicator (each oriented so that higher is better)")
     ax.set_ylabel("Country (in order of the index)")
@@ -160,8 +160,12 @@ def ranks_figure(result: Result, draws: int, **_):
     fig.set_size_inches(8, 7)
     ax.axvspan(0.5, n / 3 + 0.5, color="C2", alpha=0.12, label="Top third")
     ax.axvspan(n - n / 3 + 0.5, n + 0.5, color="C3", alpha=0.12, label="Bottom third")
-    ax.boxplot([result.random[c] for c in order], orientation="horizontal", whis=RANK_BAND, showfliers=False,
-               medianprops={"color": "black"})
+    parts = ax.boxplot([result.random[c] for c in order], orientation="horizontal", whis=RANK_BAND, showfliers=False,
+                       medianprops={"color": "black"})
+    for part, name in (("boxes", "Interquartile range"), ("medians", "Median rank"), ("whiskers", "Whisker"),
+                       ("caps", "Whisker end")):  # the marks' names in the figure's data
+        for line in parts[part]:
+            line.set_gid(name)
     ax.scatter(result.summary["rank"], range(1, n + 1), marker="D", color="C0", zorder=3,
                label="Rank with the chosen weights")
     ax.set_yticks(range(1, n + 1), _names(order))

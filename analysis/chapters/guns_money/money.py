@@ -149,7 +149,8 @@ def cash_figure(seized_usd: float, months_covered: int, flow_low_usd: float, flo
     fig, ax = new_figure("Cash seized as a share of cash smuggled",
                          "Estimated cash smuggled south in a year (billion US dollars, nominal)",
                          "Annualized seizures (% of the flow)")
-    ax.plot(flows / 1e9, [interdiction_rate(seized_usd, months_covered, f) for f in flows], color="C0")
+    ax.plot(flows / 1e9, [interdiction_rate(seized_usd, months_covered, f) for f in flows], color="C0",
+            gid="Seizures as a share of the flow")  # the curve's name in the figure's data
     ax.axvspan(flow_low_usd / 1e9, flow_high_usd / 1e9, color="C0", alpha=0.15, label="Flow range used (by default, GAO's)")
     ax.axvspan(essay.low, essay.high, color="C1", alpha=0.15, label="Range the essay states")
     ax.legend(loc="upper right", fontsize="small")

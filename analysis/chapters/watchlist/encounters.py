@@ -215,15 +215,22 @@ def _between_claim(p: dict) -> verdicts.ClaimResult:
 
 def tsds_figure(**_):
     """TSDS encounters by fiscal year, each border and location its own line (log scale: the counts
-    run from zero to thousands)."""
+    run from a few to thousands). A log scale has no zero, so a year with none is marked by a cross on
+    the axis floor in its line's colour, not drawn as a point."""
     frame = tsds()
     fig, ax = new_figure("Encounters with people on the terrorist watchlist (TSDS)", "Fiscal year",
                          "Encounters (events, log scale)")
-    for (border, location), series in frame.groupby(["border", "location"]):
+    ax.set_yscale("log")
+    for i, ((border, location), series) in enumerate(frame.groupby(["border", "location"])):
         series = series.sort_values("fiscal_year")
         label = f"{border.capitalize()} border, {'at ports' if location == 'ports' else 'between ports'}"
-        ax.plot(series["fiscal_year"], series["encounters"], marker="o", label=label)
-    ax.set_yscale("symlog", linthresh=10)
+        ax.plot(series["fiscal_year"], series["encounters"].where(series["encounters"] > 0), marker="o", label=label,
+                color=f"C{i}")
+        none = series.loc[series["encounters"] == 0, "fiscal_year"]
+        ax.plot(none, [0.02] * len(none), linestyle="none", marker="x", markersize=9, color=f"C{i}", clip_on=False,
+                transform=ax.get_xaxis_transform(), gid=f"{label}: none that year")
+    ax.plot([], [], linestyle="none", marker="x", color="dimgray", label="None that year (on the axis floor)")
+    ax.yaxis.set_major_formatter(lambda v, _: f"{v:,.0f}")  # 1, 10, 100, 1,000: counts, not powers
     partial = frame.loc[frame["months"] < 12, "fiscal_year"].unique()
     for year in partial:
         ax.axvspan(year - 0.4, year + 0.4, color="grey", alpha=0.15)

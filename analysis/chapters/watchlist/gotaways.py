@@ -164,6 +164,7 @@ def gotaways_figure(gotaway_first_fy: int, gotaway_last_fy: int, **_):
                 bar.set_hatch("//")
                 bar.set_alpha(0.5)
     ax.axvspan(gotaway_first_fy - 0.5, gotaway_last_fy + 0.5, color="grey", alpha=0.1, label="Years summed")
+    ax.set_xticks(sorted({int(round(bar.get_x() + bar.get_width() / 2)) for bars in ax.containers for bar in bars}))  # each year
     ax.yaxis.set_major_formatter(lambda y, _: f"{y / 1e3:,.0f}k")
     ax.legend(loc="upper left", fontsize="small")
     return finish(fig)

@@ -11,6 +11,7 @@ from analysis.chapters.watchlist.sources import _origin
 
 TRAVELLERS = ("Personal Vehicle Passengers", "Pedestrians", "Bus Passengers", "Train Passengers")
 POE_BORDERS = {"us-mexico": ("us-mexico",), "both": ("us-mexico", "us-canada")}
+POE_BORDER_LABELS = {"us-mexico": "the U.S.-Mexico border", "both": "both land borders"}  # as readers read them
 
 
 def travellers_per_day(year: int, borders: tuple[str, ...]) -> float:

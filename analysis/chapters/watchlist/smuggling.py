@@ -128,9 +128,10 @@ def smuggling_figure(**p):
         for r in est.itertuples()]
     spans = [(low, high)] + list(zip(est["low"], est["high"]))
     for y, (a, b) in enumerate(spans):
-        ax.plot([a / 1e9, b / 1e9], [y, y], linewidth=8, solid_capstyle="butt", color="C0" if y == 0 else "C7")
+        name = "Model's interval" if y == 0 else "Published estimate"  # the mark's name in the figure's data
+        ax.plot([a / 1e9, b / 1e9], [y, y], linewidth=8, solid_capstyle="butt", color="C0" if y == 0 else "C7", gid=name)
         if a == b:
-            ax.plot([a / 1e9], [y], "s", color="C7", markersize=10, zorder=3)
+            ax.plot([a / 1e9], [y], "s", color="C7", markersize=10, zorder=3, gid=name)
     essay = claim("byers-cartel-smuggling-revenue-2021").stated[0].value
     ax.axvline(essay, color="C1", linestyle="--", label=f"The essay's {number(essay * 1e9, 'usd')}")
     ax.set_yticks(range(len(labels)), labels)
