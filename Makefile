@@ -22,7 +22,7 @@ test: $(READY)
 
 # the fast tier only (tests/conftest.py sorts the tests into tiers); `make test` runs every tier
 test-fast: $(READY)
-	PYTHONHASHSEED=0 $(BIN)/python -m pytest -m fast
+	PYTHONHASHSEED=0 $(BIN)/python -m pytest -m fast -n auto
 
 clean:
 	rm -rf _build
