@@ -18,7 +18,7 @@ book: $(READY)
 	$(BIN)/python -m analysis build
 
 test: $(READY)
-	PYTHONHASHSEED=0 $(BIN)/python -m pytest
+	PYTHONHASHSEED=0 $(BIN)/python -m pytest -n auto --dist loadgroup
 
 # the fast tier only (tests/conftest.py sorts the tests into tiers); `make test` runs every tier
 test-fast: $(READY)

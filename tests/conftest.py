@@ -109,6 +109,40 @@ def built_book(tmp_path_factory) -> Path:
     return root
 
 
+OFFLINE = Path(__file__).parent / "offline"  # a sitecustomize that refuses (and logs) any network access
+
+
+class ArchiveBuild:
+    """The site's source archive unpacked, and its ``make book`` run offline (see ``archive_build``)."""
+
+    def __init__(self, root: Path, names: list[str], done, network_log: Path):
+        self.root, self.names, self.done, self.network_log = root, names, done, network_log
+
+
+@pytest.fixture(scope="session")
+def archive_build(built_book, tmp_path_factory) -> ArchiveBuild:
+    """A second clean build of the book, from the site's source archive, offline: shared by the test of
+    the archive and the test that two clean builds are identical (each would otherwise build the book)."""
+    import subprocess
+    import sys
+    import tarfile
+    from analysis.tools import archive
+    folder = tmp_path_factory.mktemp("archive")
+    with tarfile.open(built_book / "_build" / "html" / archive.name()) as tar:
+        names = tar.getnames()
+        tar.extractall(folder / "unpacked", filter="data")
+    root = folder / "unpacked" / archive.name().removesuffix(".tar.gz")
+    # the environment the tests run in (in CI the checkout's own .venv), made by `make`: nothing to install
+    venv = Path(sys.prefix)
+    assert (venv / ".ready").is_file(), f"{venv} was not made by `make` (no .ready stamp)"
+    (root / ".venv").symlink_to(venv, target_is_directory=True)
+    log = folder / "network.log"
+    environment = {k: v for k, v in os.environ.items() if k not in ("BSN_DATA_DIR", "PYTHONPATH")}
+    done = subprocess.run(["make", "book"], cwd=root, capture_output=True, text=True, timeout=1200,
+                          env=environment | {"PYTHONPATH": str(OFFLINE), "BSN_NETWORK_LOG": str(log)})
+    return ArchiveBuild(root, names, done, log)
+
+
 @pytest.fixture
 def checkout_copy(tmp_path) -> Path:
     """A private copy of the checkout, without _build, for a build a test may break."""
@@ -143,7 +177,7 @@ def ledger_frame(_ledger_once):
 # `make test-fast` runs the fast one.
 TIERS = {  # tier: the fixtures that put a test in it, costliest tier first (the first that matches wins)
     "browser": {"browser"},  # drives Chromium over the built site
-    "build": {"built_book", "checkout_copy"},  # a full build of the book, or a build in a copy of the checkout
+    "build": {"built_book", "archive_build", "checkout_copy"},  # a full build of the book, or a build in a copy of the checkout
     "papermill": {"notebook_kernels"},  # runs notebooks in Jupyter kernels
     "slow": {"ledger_frame"},  # seconds of computation in this process
 }
@@ -178,8 +212,17 @@ def tier(item) -> str:
     return declared[0] if declared else implied
 
 
+# With pytest-xdist (`make test` runs on every core), a session fixture is made once per worker: the
+# tests that share one run on one worker (``--dist loadgroup``), so the book is built and the ledger
+# computed once, as without xdist.
+SHARED = {"book": {"built_book", "archive_build"}, "ledger": {"ledger_frame"}}
+
+
 def pytest_collection_modifyitems(items):
     for item in items:
         found = tier(item)
         if found not in {mark.name for mark in item.iter_markers()}:  # a declared tier is not added twice
             item.add_marker(getattr(pytest.mark, found))
+        group = next((name for name, fixtures in SHARED.items() if set(item.fixturenames) & fixtures), None)
+        if group:
+            item.add_marker(pytest.mark.xdist_group(group))

@@ -13,9 +13,7 @@ from analysis.__main__ import main
 from analysis.core.book import toc_notebooks
 from analysis.core.claims import registry
 from analysis.core.data import DataError, load
-from conftest import DataCopy, build_book, copy_repo
-
-OFFLINE = Path(__file__).parent / "offline"
+from conftest import OFFLINE, DataCopy, build_book, copy_repo
 
 
 def page(root: Path, name: str) -> str:
@@ -91,12 +89,11 @@ def _images(root: Path) -> dict:
     return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in (root / "_build" / "html" / "_images").iterdir()}
 
 
-def test_two_clean_builds_are_identical_and_need_no_network(built_book, tmp_path):
-    root = copy_repo(tmp_path / "repo")
-    log = tmp_path / "network.log"
-    done = build_book(root, env={"PYTHONPATH": str(OFFLINE), "BSN_NETWORK_LOG": str(log)})
+def test_two_clean_builds_are_identical_and_need_no_network(built_book, archive_build):
+    """The second clean build is the one from the site's source archive (tests/test_archive.py), offline."""
+    root, done = archive_build.root, archive_build.done
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
-    assert not log.exists(), log.read_text()
+    assert not archive_build.network_log.exists(), archive_build.network_log.read_text()
     for name in ("ledger.json", "ledger.csv"):
         assert (root / "_build/html" / name).read_bytes() == (built_book / "_build/html" / name).read_bytes()
     glued = _glued(root)
