@@ -97,7 +97,10 @@ def execute(notebook: Path):
     from jupyter_cache.executors.utils import single_nb_execution
     nb = nbformat.read(notebook, as_version=4)
     nb.cells.append(nbformat.v4.new_code_cell(PROBE))
-    result = single_nb_execution(nb, cwd=str(notebook.parent), timeout=600, allow_errors=False)
+    # nbclient waits only 4 s (by default) for a cell's outputs after the cell finishes, then drops the rest
+    # without an error: on a busy machine a page would lose glued values. Wait longer, and fail if they never come.
+    result = single_nb_execution(nb, cwd=str(notebook.parent), timeout=600, allow_errors=False,
+                                 iopub_timeout=120, raise_on_iopub_timeout=True)
     if result.err is not None:
         error = result.err
         cause = f"{getattr(error, 'ename', type(error).__name__)}: {getattr(error, 'evalue', error)}"
