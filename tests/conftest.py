@@ -212,17 +212,8 @@ def tier(item) -> str:
     return declared[0] if declared else implied
 
 
-# With pytest-xdist (`make test` runs on every core), a session fixture is made once per worker: the
-# tests that share one run on one worker (``--dist loadgroup``), so the book is built and the ledger
-# computed once, as without xdist.
-SHARED = {"book": {"built_book", "archive_build"}, "ledger": {"ledger_frame"}}
-
-
 def pytest_collection_modifyitems(items):
     for item in items:
         found = tier(item)
         if found not in {mark.name for mark in item.iter_markers()}:  # a declared tier is not added twice
             item.add_marker(getattr(pytest.mark, found))
-        group = next((name for name, fixtures in SHARED.items() if set(item.fixturenames) & fixtures), None)
-        if group:
-            item.add_marker(pytest.mark.xdist_group(group))
