@@ -20,9 +20,10 @@ book: $(READY)
 test: $(READY)
 	PYTHONHASHSEED=0 $(BIN)/python -m pytest
 
-# the fast tier only (tests/conftest.py sorts the tests into tiers); `make test` runs every tier
+# the fast tier only (tests/conftest.py sorts the tests into tiers), on every core (pytest-xdist: the fast tier
+# has no session fixture to share); `make test` runs every tier in one process, so the book is built once
 test-fast: $(READY)
-	PYTHONHASHSEED=0 $(BIN)/python -m pytest -m fast
+	PYTHONHASHSEED=0 $(BIN)/python -m pytest -m fast -n auto
 
 clean:
 	rm -rf _build

@@ -2,6 +2,7 @@
 once) and the test tiers, decided here from what each test uses."""
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import pickle
@@ -11,6 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from analysis import chapters
 from analysis.core.data import REPO_ROOT
 
 
@@ -19,16 +21,30 @@ LOADER, DUMPER = getattr(yaml, "CSafeLoader", yaml.SafeLoader), getattr(yaml, "C
 
 
 class DataCopy:
-    """A copy of the data folder, with helpers to change a file and (optionally) re-sign it."""
+    """A copy of the data folder, with helpers to change a file and (optionally) re-sign it.
+
+    The catalogue is large: it is parsed once, kept while the file on disk is the one this copy last
+    read or wrote, and a re-signed hash is replaced in its text rather than dumping the whole catalogue."""
 
     def __init__(self, root: Path):
         self.root = root
         self.catalogue_path = root / "datapackage.yaml"
+        self._parsed: tuple[tuple[int, int], dict] | None = None
+
+    def _stamp(self) -> tuple[int, int]:
+        stat = self.catalogue_path.stat()
+        return stat.st_mtime_ns, stat.st_size
+
+    def _catalogue(self) -> dict:
+        if self._parsed is None or self._parsed[0] != self._stamp():
+            self._parsed = self._stamp(), yaml.load(self.catalogue_path.read_text(), Loader=LOADER)
+        return self._parsed[1]
+
+    def _entry(self, name: str) -> dict:
+        return next(r for r in self._catalogue()["resources"] if r["name"] == name)
 
     def path(self, name: str) -> Path:
-        catalogue = yaml.load(self.catalogue_path.read_text(), Loader=LOADER)
-        entry = next(r for r in catalogue["resources"] if r["name"] == name)
-        return self.root / entry["path"]
+        return self.root / self._entry(name)["path"]
 
     def rewrite(self, name: str, change, resign: bool = True) -> None:
         """Apply ``change`` to the file's text; update its checksum unless ``resign`` is False."""
@@ -39,14 +55,20 @@ class DataCopy:
 
     def resign(self, name: str) -> None:
         """Update the file's checksum in the catalogue, so that loading gets past the checksum."""
-        self.change_entry(name, lambda entry: entry.update(
-            hash="sha256:" + hashlib.sha256(self.path(name).read_bytes()).hexdigest()))
+        entry = self._entry(name)
+        old, new = entry["hash"], "sha256:" + hashlib.sha256(self.path(name).read_bytes()).hexdigest()
+        text = self.catalogue_path.read_text()
+        assert text.count(f"hash: {old}\n") == 1, f"{name}: its hash is not on one line of its own in the catalogue"
+        self.catalogue_path.write_text(text.replace(f"hash: {old}\n", f"hash: {new}\n"))
+        entry["hash"] = new
+        self._parsed = self._stamp(), self._parsed[1]
 
     def change_entry(self, name: str, change) -> None:
         """Apply ``change`` to the file's catalogue entry (a dict, changed in place)."""
-        catalogue = yaml.load(self.catalogue_path.read_text(), Loader=LOADER)
-        change(next(r for r in catalogue["resources"] if r["name"] == name))
+        catalogue = self._catalogue()
+        change(self._entry(name))
         self.catalogue_path.write_text(yaml.dump(catalogue, Dumper=DUMPER, sort_keys=False, allow_unicode=True))
+        self._parsed = self._stamp(), catalogue
 
 
 @pytest.fixture
@@ -87,6 +109,40 @@ def built_book(tmp_path_factory) -> Path:
     return root
 
 
+OFFLINE = Path(__file__).parent / "offline"  # a sitecustomize that refuses (and logs) any network access
+
+
+class ArchiveBuild:
+    """The site's source archive unpacked, and its ``make book`` run offline (see ``archive_build``)."""
+
+    def __init__(self, root: Path, names: list[str], done, network_log: Path):
+        self.root, self.names, self.done, self.network_log = root, names, done, network_log
+
+
+@pytest.fixture(scope="session")
+def archive_build(built_book, tmp_path_factory) -> ArchiveBuild:
+    """A second clean build of the book, from the site's source archive, offline: shared by the test of
+    the archive and the test that two clean builds are identical (each would otherwise build the book)."""
+    import subprocess
+    import sys
+    import tarfile
+    from analysis.tools import archive
+    folder = tmp_path_factory.mktemp("archive")
+    with tarfile.open(built_book / "_build" / "html" / archive.name()) as tar:
+        names = tar.getnames()
+        tar.extractall(folder / "unpacked", filter="data")
+    root = folder / "unpacked" / archive.name().removesuffix(".tar.gz")
+    # the environment the tests run in (in CI the checkout's own .venv), made by `make`: nothing to install
+    venv = Path(sys.prefix)
+    assert (venv / ".ready").is_file(), f"{venv} was not made by `make` (no .ready stamp)"
+    (root / ".venv").symlink_to(venv, target_is_directory=True)
+    log = folder / "network.log"
+    environment = {k: v for k, v in os.environ.items() if k not in ("BSN_DATA_DIR", "PYTHONPATH")}
+    done = subprocess.run(["make", "book"], cwd=root, capture_output=True, text=True, timeout=1200,
+                          env=environment | {"PYTHONPATH": str(OFFLINE), "BSN_NETWORK_LOG": str(log)})
+    return ArchiveBuild(root, names, done, log)
+
+
 @pytest.fixture
 def checkout_copy(tmp_path) -> Path:
     """A private copy of the checkout, without _build, for a build a test may break."""
@@ -121,7 +177,7 @@ def ledger_frame(_ledger_once):
 # `make test-fast` runs the fast one.
 TIERS = {  # tier: the fixtures that put a test in it, costliest tier first (the first that matches wins)
     "browser": {"browser"},  # drives Chromium over the built site
-    "build": {"built_book", "checkout_copy"},  # a full build of the book, or a build in a copy of the checkout
+    "build": {"built_book", "archive_build", "checkout_copy"},  # a full build of the book, or a build in a copy of the checkout
     "papermill": {"notebook_kernels"},  # runs notebooks in Jupyter kernels
     "slow": {"ledger_frame"},  # seconds of computation in this process
 }
@@ -130,6 +186,14 @@ TIERS = {  # tier: the fixtures that put a test in it, costliest tier first (the
 ORDER = [*TIERS, "fast"]
 # chapters whose default computation takes seconds: tests that compute them are slow (``chapter_params``)
 SLOW_CHAPTERS = {"kingpin": "fits the event-study regressions"}
+
+
+@functools.cache
+def chapter_output(slug: str, part: str = "check_claims"):
+    """A chapter's ``check_claims``, ``chapter_values`` or ``figures`` with its default parameters, computed
+    once per session: the tests that share it only read it."""
+    module = chapters.module(slug)
+    return getattr(module, part)(**module.PARAMETERS.defaults())
 
 
 def chapter_params(slugs) -> list:

@@ -11,6 +11,7 @@ from analysis.chapters import border_index as bi
 from analysis.chapters.border_index import essay_figures, indicators, method
 from analysis.core.data import load
 from analysis.core.params import Param
+from conftest import chapter_output
 
 DEFAULTS = bi.PARAMETERS.defaults()
 
@@ -205,7 +206,7 @@ def test_the_chapter_contract():
     checked = [c.id for c in registry().values() if c.chapter == "border_index" and c.status == "checked"]
     with mock.patch.object(bi, "compute", side_effect=AssertionError("check_claims computed the index")):
         assert [r.claim_id for r in bi.check_claims(**DEFAULTS)] == checked  # checked claims only, no index
-    assert set(bi.figures(**DEFAULTS)) == {"fig-heatmap", "fig-ranks", "fig-over-time"}
+    assert set(chapter_output("border_index", "figures")) == {"fig-heatmap", "fig-ranks", "fig-over-time"}
     values = bi.chapter_values(**DEFAULTS)
     assert (values["unficyp_year"], values["year_tolerance"], values["year_tolerance_grid"]) == (1964, "0", "1 and 2")
     assert bi.index_for(**DEFAULTS) is bi.index_for(**dict(DEFAULTS))  # computed once per set of parameters

@@ -13,9 +13,7 @@ from analysis.__main__ import main
 from analysis.core.book import toc_notebooks
 from analysis.core.claims import registry
 from analysis.core.data import DataError, load
-from conftest import DataCopy, build_book, copy_repo
-
-OFFLINE = Path(__file__).parent / "offline"
+from conftest import OFFLINE, DataCopy, build_book, copy_repo
 
 
 def page(root: Path, name: str) -> str:
@@ -91,12 +89,11 @@ def _images(root: Path) -> dict:
     return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in (root / "_build" / "html" / "_images").iterdir()}
 
 
-def test_two_clean_builds_are_identical_and_need_no_network(built_book, tmp_path):
-    root = copy_repo(tmp_path / "repo")
-    log = tmp_path / "network.log"
-    done = build_book(root, env={"PYTHONPATH": str(OFFLINE), "BSN_NETWORK_LOG": str(log)})
+def test_two_clean_builds_are_identical_and_need_no_network(built_book, archive_build):
+    """The second clean build is the one from the site's source archive (tests/test_archive.py), offline."""
+    root, done = archive_build.root, archive_build.done
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
-    assert not log.exists(), log.read_text()
+    assert not archive_build.network_log.exists(), archive_build.network_log.read_text()
     for name in ("ledger.json", "ledger.csv"):
         assert (root / "_build/html" / name).read_bytes() == (built_book / "_build/html" / name).read_bytes()
     glued = _glued(root)
@@ -164,12 +161,24 @@ def test_a_corrupted_file_fails_the_build_naming_file_column_and_row(checkout_co
     message = corrupt(DataCopy(checkout_copy / "data"), "non-numeric cell")
     done = build_book(checkout_copy)
     assert done.returncode == 1
-    # the first line names the cause (the notebook or chapter, the file, the row and the column), then the traceback
+    # the first line names the cause (the file, the row and the column), found before any notebook runs
     first = done.stderr.splitlines()[0]
-    where = r"(book/chapters/(budgets|guns_money)\.ipynb|chapter '(budgets|guns_money)', re-graded for the ledger)"
-    assert re.match(rf"build failed: {where}: DataError: {re.escape(message)}", first), done.stderr[-3000:]
+    assert first.startswith(f"build failed: checking the data: DataError: {message}"), done.stderr[-3000:]
+    assert executed(done) == []
     assert done.stderr.splitlines()[-1] == "build failed; the kernels' and Sphinx's output is in _build/build.log"
     assert not (checkout_copy / "_build" / "html").exists()
+
+
+def test_a_failing_notebook_is_named_first_with_its_error(notebook_kernels, tmp_path, monkeypatch):
+    from analysis.tools import build
+    monkeypatch.setattr(build, "REPO_ROOT", tmp_path)
+    broken = tmp_path / "book" / "broken.ipynb"
+    broken.parent.mkdir()
+    nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("raise ValueError('no such year: 1800')")]),
+                   broken)
+    with pytest.raises(build.BuildError) as error:
+        build.execute(broken)
+    assert str(error.value).splitlines()[0] == "book/broken.ipynb: ValueError: no such year: 1800"
 
 
 def test_a_broken_reference_fails_the_render_naming_it_first(built_book, tmp_path):

@@ -2,7 +2,6 @@
 wrong direction, must lose its accurate verdict."""
 from __future__ import annotations
 
-import functools
 import math
 import re
 
@@ -15,17 +14,15 @@ from analysis import chapters
 from analysis.core.claims import registry
 from analysis.core.data import REPO_ROOT, catalogue
 from analysis.core.params import Parameters
-from conftest import chapter_params
+from conftest import chapter_output, chapter_params
 
 SLUGS = list(chapters.CHAPTERS)
 COMPUTED = chapter_params(SLUGS)  # tests that compute a chapter: the slow chapters in the slow tier
 
 
-@functools.cache
 def results(slug: str) -> list[verdicts.ClaimResult]:
     """The chapter's results with default parameters, computed once per session (tests only read them)."""
-    module = chapters.module(slug)
-    return module.check_claims(**module.PARAMETERS.defaults())
+    return chapter_output(slug)
 
 
 @pytest.mark.parametrize("slug", COMPUTED)
@@ -41,7 +38,7 @@ def test_every_chapter_keeps_the_contract(slug):
     values = module.chapter_values(**params)
     assert values and all(isinstance(k, str) for k in values)
     assert not [k for k, v in values.items() if isinstance(v, float) and not math.isfinite(v)]
-    figures = module.figures(**params)
+    figures = chapter_output(slug, "figures")
     assert figures and all(isinstance(f, matplotlib.figure.Figure) for f in figures.values())
     glue_cells = [c.source for c in nbformat.read(REPO_ROOT / "book" / "chapters" / f"{slug}.ipynb", 4).cells
                   if c.cell_type == "code" and f"notebook.publish({slug}, params)" in c.source]
@@ -136,10 +133,10 @@ def internal_names(module) -> set[str]:
     return keys | set(registry()) | files
 
 
-@pytest.mark.parametrize("slug", SLUGS)
+@pytest.mark.parametrize("slug", COMPUTED)
 def test_figures_show_no_internal_names(slug):
     module = chapters.module(slug)
-    figures = module.figures(**module.PARAMETERS.defaults())
+    figures = chapter_output(slug, "figures")
     names = internal_names(module)
     for key, fig in figures.items():
         texts = figure_texts(fig)

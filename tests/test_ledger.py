@@ -121,8 +121,8 @@ def test_html_links_checked_claims_to_their_section_and_says_how_robust_each_ver
     assert html.count("<details><summary>") == len(registry())
 
 
-def test_home_page_findings_name_each_failing_claim_by_its_title():
-    frame = ledger.build(assess_robustness=False)
+def test_home_page_findings_name_each_failing_claim_by_its_title(ledger_frame):
+    frame = ledger_frame
     html = ledger.findings_html(frame)
     failing = frame[frame["verdict"].isin(verdicts.FAILING)]
     assert len(failing) > 0

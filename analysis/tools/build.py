@@ -7,8 +7,8 @@ code or any of those files changed, and its fresh outputs replace the cached one
 in parallel across the cores, the slowest first; Jupyter Book then renders the site from the cache.
 
 The terminal shows each notebook executed and one summary line; the kernels' and Sphinx's own
-output goes to ``_build/build.log``. A failure's first line names its cause (the notebook and the
-error, e.g. a data file's row and column), before any traceback.
+output goes to ``_build/build.log``. A failure's first line names its cause (a data file's row and
+column, checked before any notebook runs; or the notebook and its error), before any traceback.
 """
 from __future__ import annotations
 
@@ -97,7 +97,10 @@ def execute(notebook: Path):
     from jupyter_cache.executors.utils import single_nb_execution
     nb = nbformat.read(notebook, as_version=4)
     nb.cells.append(nbformat.v4.new_code_cell(PROBE))
-    result = single_nb_execution(nb, cwd=str(notebook.parent), timeout=600, allow_errors=False)
+    # nbclient waits only 4 s (by default) for a cell's outputs after the cell finishes, then drops the rest
+    # without an error: on a busy machine a page would lose glued values. Wait longer, and fail if they never come.
+    result = single_nb_execution(nb, cwd=str(notebook.parent), timeout=600, allow_errors=False,
+                                 iopub_timeout=120, raise_on_iopub_timeout=True)
     if result.err is not None:
         error = result.err
         cause = f"{getattr(error, 'ename', type(error).__name__)}: {getattr(error, 'evalue', error)}"
@@ -109,11 +112,24 @@ def execute(notebook: Path):
     return nb, inputs, result.time
 
 
+def check_data() -> None:
+    """Load every catalogued data file once, before any kernel starts: a bad file stops the build at
+    once, naming its row and column, and the notebooks read the files already validated (each once,
+    not once per kernel that needs it)."""
+    from analysis.core.data import DataError, catalogue, load
+    try:
+        for entry in catalogue()["resources"]:
+            load(entry["name"])
+    except DataError as error:
+        raise BuildError(f"checking the data: DataError: {error}") from None
+
+
 def execute_changed(jobs: int | None = None) -> list[str]:
     """Execute the stale notebooks in parallel and store their outputs in the cache."""
     recorded = json.loads(INPUTS.read_text()) if INPUTS.is_file() else {}
     stale = [nb for nb in toc_notebooks() if is_stale(recorded.get(_key(nb)))]
     if stale:
+        check_data()
         _execute_into_cache(stale, recorded, jobs)
     BUILD.mkdir(exist_ok=True)
     INPUTS.write_text(json.dumps(recorded, indent=1, sort_keys=True))
