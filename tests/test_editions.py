@@ -11,10 +11,10 @@ CHANGES = editions.changes(editions.load("2026.1"), editions.load("2026.2"), "20
 
 
 def test_the_current_edition_is_named_once_and_committed():
-    assert editions.current() == ("2026.2", "2026-12-01")
-    assert editions.versions() == ["2026.1", "2026.2"] and editions.previous("2026.2") == "2026.1"
+    assert editions.current() == ("2026.3", "2026-12-01")
+    assert editions.versions() == ["2026.1", "2026.2", "2026.3"] and editions.previous("2026.3") == "2026.2"
     assert citing.citation() == ("Border Security by the Numbers project (2026). Border Security by the Numbers, "
-                                 "edition 2026.2 (2026-12-01).")
+                                 "edition 2026.3 (2026-12-01).")
 
 
 def test_every_verdict_that_moved_is_listed_with_its_reason():
@@ -30,6 +30,19 @@ def test_every_verdict_that_moved_is_listed_with_its_reason():
         "heyman-el-paso-safest-city": "unverifiable \u2192 overstated",
         "sluys-swb-dominant-smuggling-route": "unverifiable \u2192 accurate"}
     assert moved["byers-mexico-homicide-peak-2018"][1] == "method: a year is graded as a year: the series peaks in 2019"
+
+
+def test_the_third_edition_lists_the_claims_added_and_the_unverifiable_claims_tested():
+    found = editions.changes(editions.load("2026.2"), editions.load("2026.3"), "2026.3")
+    assert sum(c.what == "added" for c in found) == 24
+    moved = {c.id: c.verdict for c in found if c.what == "verdict"}
+    assert moved["byers-cartel-smuggling-revenue-2021"] == "accurate \u2192 misdated"
+    assert moved["heyman-gao-covert-test-failure"] == "unverifiable \u2192 misquoted"
+    assert sorted(v.split(" \u2192 ")[0] for v in moved.values()).count("unverifiable") == 11
+    by_id = {c.id: c for c in found}
+    assert by_id["sluys-overdose-deaths-over-100000"].figures == ["surpassed 100,000: 106,699 \u2192 100,950"]
+    assert by_id["sluys-overdose-deaths-over-100000"].reason.startswith("method: the Commission's own basis")
+    assert all(c.reason != "reason not recorded" for c in found)
 
 
 def test_figures_are_compared_across_the_older_format():
@@ -52,7 +65,7 @@ def test_claim_reviews_name_the_edition():
     from analysis.core.verdicts import ClaimResult  # noqa: F401  (the records' type)
     one = claim_reviews([type("R", (), {"claim_id": "heyman-bp-staffing-1993-2010", "verdict": "accurate",
                                         "reason": "r"})()], {"title": "t"})["@graph"][0]
-    assert (one["datePublished"], one["version"]) == ("2026-12-01", "2026.2")
+    assert (one["datePublished"], one["version"]) == ("2026-12-01", "2026.3")
 
 
 def test_the_built_site_publishes_exactly_the_current_edition(built_book):
