@@ -321,3 +321,15 @@ def test_deas_ranking_of_mexican_cartels():
                          ("control most of the U.S.", (None, None), v.UNVERIFIABLE)]
     assert "2020 National Drug Threat Assessment" in t.reason and "judgement" in t.reason
     assert v.grade(claim(t.claim_id).stated[0], 2, 2, 0.10)[0] == v.OVERSTATED
+
+
+def test_a_figure_read_only_on_a_content_farm_says_so_in_its_basis():
+    import pandas as pd
+    from analysis.chapters.watchlist.sources import _reported
+    from analysis.core.claims import claim
+    figure = claim("byers-cartel-smuggling-revenue-2021").stated[0]
+    row = pd.Series({"value": 13e9, "as_printed": "$13 billion", "publisher": "The New York Times", "tier": "secondary",
+                     "read_from": "https://spamchronicles.com/mexican-cartels-make-13-billion"})
+    assert "read on Spam Chronicles, a content farm, no better copy found" in _reported(figure, row, "HSI").basis
+    row["read_from"] = "https://www.nytimes.com/2022/07/25/us/migrant-smuggling-evolution.html"
+    assert _reported(figure, row, "HSI").basis == "HSI (\u201c$13 billion\u201d)"

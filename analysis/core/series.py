@@ -76,6 +76,12 @@ WEAK_RELAYS = {
     "blogspot.com": "a personal blog",
     "chopcountry.com": "a forum post",
     "bizpacreview.com": "BizPac Review, a partisan aggregator",
+    "spamchronicles.com": "Spam Chronicles, a content farm",
+    "capitalhillnews.com": "Capital Hill News, a content farm",
+    "endtimeheadlines.org": "End Time Headlines, a fringe news site",
+    "everychina.com": "a content farm's copy",
+    "wikileaks.cash": "an unofficial mirror of the report's text",
+    "themarijuanareport.org": "an advocacy newsletter",
 }
 
 

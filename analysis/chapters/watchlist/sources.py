@@ -6,7 +6,7 @@ import pandas as pd
 
 from analysis.core import verdicts
 from analysis.core.data import resource
-from analysis.core.series import reported
+from analysis.core.series import reported, weak_relay
 
 
 RECENT = "recent_reported_figures"
@@ -32,8 +32,11 @@ def latest(measure: str) -> pd.Series:
 
 
 def _reported(figure, row: pd.Series, basis: str) -> verdicts.Evidence:
-    """A figure read from a text publication, with that publication's publisher and tier."""
-    return verdicts.measured(figure, float(row["value"]), basis=f"{basis} (\u201c{row['as_printed']}\u201d)",
+    """A figure read from a text publication, with that publication's publisher and tier (and, when the only copy
+    found is on a page a careful reader would not cite, which kind of page)."""
+    relay = weak_relay(row)
+    return verdicts.measured(figure, float(row["value"]), basis=f"{basis} (\u201c{row['as_printed']}\u201d"
+                             + (f", read on {relay}, no better copy found)" if relay else ")"),
                              source=row["publisher"], tier=row["tier"])
 
 
