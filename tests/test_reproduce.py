@@ -18,7 +18,7 @@ from analysis.chapters.guns_money import crime
 from analysis.core.data import load
 
 
-EDITION = "edition 2026.2 of 2026-12-01 (editions/2026.2/ledger.json)"  # the current edition, by default
+EDITION = "edition 2026.3 of 2026-12-01 (editions/2026.3/ledger.json)"  # the current edition, by default
 
 
 def reproduce_cli(tmp_path, *args: str) -> int:
@@ -39,7 +39,9 @@ def test_a_changed_baseline_moves_the_staffing_ratio(tmp_path, capsys, monkeypat
     # figure compared with figure: each stated figure of the first build-up on its own row
     assert [line.split("  ")[0] for line in out.splitlines() if line.startswith("heyman-bp-growth-1993-2001 ")] == [
         "heyman-bp-growth-1993-2001"] * 2
-    assert "approximately 4,000     4,028 → 4,287" in out
+    assert "approximately 4,000" in out and "4,028 → 4,287" in out
+    # a figure checked twice (as the report gives it, and untested in the data) is compared by its tested value
+    assert "heyman-doj-ig-gunrunner-findings" not in out
     assert "heyman-bp-southwest-agents" not in out  # start_year does not touch it
     assert out.splitlines()[-1].startswith(f"3 of 14 claims changed against {EDITION} (budgets with start_year=1994)")
     assert (tmp_path / "out" / "budgets.ipynb").is_file()
@@ -48,7 +50,7 @@ def test_a_changed_baseline_moves_the_staffing_ratio(tmp_path, capsys, monkeypat
 def test_defaults_reproduce_the_published_edition(tmp_path, capsys, monkeypatch, notebook_kernels):
     monkeypatch.chdir(reproduce.REPO_ROOT)
     assert reproduce_cli(tmp_path, "--chapter", "budgets") == reproduce.UNCHANGED
-    assert capsys.readouterr().out.startswith(f"0 of 10 claims changed against {EDITION} (budgets with defaults)")
+    assert capsys.readouterr().out.startswith(f"0 of 14 claims changed against {EDITION} (budgets with defaults)")
 
 
 def test_papermills_own_form_and_a_parameter_for_one_chapter():

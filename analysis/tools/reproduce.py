@@ -273,7 +273,11 @@ def compare(outputs: dict[str, Path], published: dict[str, dict]) -> list[Figure
                 continue
             row = published.get(claim_id)
             old_checks, old_verdict = editions.figures(row or {"checks": []}), row["verdict"] if row else "not in the ledger"
+            new_checks = {}  # a figure checked twice (as reported and in the data): its first tested value, as published
             for stated, new, _ in json.loads(values[f"{claim_id}.checks"]):
+                if new_checks.get(stated, editions.NOT_TESTED) == editions.NOT_TESTED:
+                    new_checks[stated] = new
+            for stated, new in new_checks.items():
                 figures.append(Figure(claim_id, slug, stated, old_checks.get(stated, "not in the ledger"), new,
                                       old_verdict, values[f"{claim_id}.verdict"]))
     return figures
