@@ -59,6 +59,17 @@ def record_value(measure: str) -> int:
     return values[0]
 
 
+def record_date(measure: str) -> str:
+    """The date of a measure's first record (an event's day, as the reasons name it)."""
+    return records(measure)["date"].iloc[0]
+
+
+def record_year(figure, measure: str, *, basis: str) -> verdicts.Evidence:
+    """A stated year against the year of a measure's record date, with the preferred records' source and tier."""
+    source, tier = record_source(measure)
+    return verdicts.measured(figure, int(record_date(measure)[:4]), basis=basis, source=source, tier=tier)
+
+
 def record(figure, measure: str, *, basis: str, cited: bool = False) -> verdicts.Evidence:
     """One stated figure against the records of ``measure``: a finding as the record states it, any other
     figure as the value the records give (their range when they differ). ``cited``: the record is the

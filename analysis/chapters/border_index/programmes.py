@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from analysis.core import verdicts
 from analysis.core.claims import claim
-from analysis.chapters.common import TOLERANCE, record, record_source, records
+from analysis.chapters.common import TOLERANCE, record, record_date, record_year
 
 # this chapter declares no relative tolerance (its own figures are years); the contract's value is graded with
 # the one every other chapter uses by default
@@ -15,11 +15,10 @@ def _cwmd_contract_claim(p: dict) -> verdicts.ClaimResult:
     """The value and year of the DHS CWMD radiation-detector order the slides cite (a year is graded in years)."""
     c = claim("caune-cwmd-contract-19-9-million")
     value, year = c.stated
-    day = records("cwmd_rad_nuc_detection_award")["date"].iloc[0]
-    source, tier = record_source("cwmd_rad_nuc_detection_award")
+    day = record_date("cwmd_rad_nuc_detection_award")
     return verdicts.judge(c.id, [
         record(value, "cwmd_rad_nuc_detection_award", basis="The task order DHS announced"),
-        verdicts.measured(year, int(day[:4]), basis=f"The award was reported on {day}", source=source, tier=tier)],
+        record_year(year, "cwmd_rad_nuc_detection_award", basis=f"The award was reported on {day}")],
         TOLERANCE_OF_VALUES, year_tolerance=p["year_tolerance"])
 
 

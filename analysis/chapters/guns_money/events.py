@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from analysis.core import verdicts
 from analysis.core.claims import claim
-from analysis.chapters.common import record, records
+from analysis.chapters.common import record, record_date, records
 
 
 def _911_entry_claim(p: dict) -> verdicts.ClaimResult:
@@ -22,7 +22,7 @@ def _911_entry_claim(p: dict) -> verdicts.ClaimResult:
 def _wtc_1993_claim(p: dict) -> verdicts.ClaimResult:
     """The year of the first World Trade Center bombing (a year is graded in years, not by the tolerance)."""
     c = claim("heyman-wtc-bombing-1993")
-    day = records("wtc_bombing_1993")["date"].iloc[0]
+    day = record_date("wtc_bombing_1993")
     return verdicts.judge(c.id, [record(c.stated[0], "wtc_bombing_1993",
                                         basis=f"The bomb in the World Trade Center's garage went off on {day}")],
                           p["tolerance"])

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from analysis.core import verdicts
 from analysis.core.claims import claim
-from analysis.chapters.common import record, record_source, record_value, records
+from analysis.chapters.common import record, record_date, record_source, record_value, record_year
 
 NO_COUNT = "the FBI publishes no count of warning signs of attacks, before or after 7 October 2023"
 
@@ -37,7 +37,7 @@ def _isis_k_abroad_claim(p: dict) -> verdicts.ClaimResult:
     c = claim("byers-isis-k-attacks-abroad")
     evidence = []
     for figure, measure in zip(c.stated, ISIS_K_ABROAD):
-        day = records(measure)["date"].iloc[0]
+        day = record_date(measure)
         evidence.append(record(figure, measure, basis=f"The attack of {day}, claimed by or attributed to ISIS-K"))
     return verdicts.judge(c.id, evidence, p["tolerance"])
 
@@ -46,10 +46,9 @@ def _eagle_pass_claim(p: dict) -> verdicts.ClaimResult:
     """The watchlisted Colombian detained near Eagle Pass: the year, and that it was one person."""
     c = claim("byers-eagle-pass-colombian-2024")
     year, people = c.stated
-    day = records("eagle_pass_watchlist_detention")["date"].iloc[0]
-    source, tier = record_source("eagle_pass_watchlist_detention")
+    day = record_date("eagle_pass_watchlist_detention")
     return verdicts.judge(c.id, [
-        verdicts.measured(year, int(day[:4]), basis=f"He crossed and was detained on {day}", source=source, tier=tier),
+        record_year(year, "eagle_pass_watchlist_detention", basis=f"He crossed and was detained on {day}"),
         record(people, "eagle_pass_watchlist_detention", basis="People detained in the case as reported")],
         p["tolerance"], note="No statement of the Texas Department of Public Safety or of CBP on the case was found.")
 
@@ -69,7 +68,7 @@ def _patriot_act_claim(p: dict) -> verdicts.ClaimResult:
 def _commission_report_claim(p: dict) -> verdicts.ClaimResult:
     """The year of the opioid commission's final report."""
     c = claim("sluys-commission-report-february-2022")
-    day = records("opioid_commission_final_report")["date"].iloc[0]
+    day = record_date("opioid_commission_final_report")
     return verdicts.judge(c.id, [record(c.stated[0], "opioid_commission_final_report",
                                         basis=f"The co-chairs released the final report on {day}")], p["tolerance"])
 
@@ -77,7 +76,7 @@ def _commission_report_claim(p: dict) -> verdicts.ClaimResult:
 def _emergency_claim(p: dict) -> verdicts.ClaimResult:
     """The year of the national emergency at the southern border (Proclamation 9844)."""
     c = claim("wpr-emergency-declaration-2019")
-    day = records("southern_border_emergency_declared")["date"].iloc[0]
+    day = record_date("southern_border_emergency_declared")
     return verdicts.judge(c.id, [record(c.stated[0], "southern_border_emergency_declared",
                                         basis=f"Proclamation 9844 is dated {day}")], p["tolerance"])
 
@@ -119,7 +118,7 @@ def _cartel_fees_claim(p: dict) -> verdicts.ClaimResult:
 def _asylum_claim(p: dict) -> verdicts.ClaimResult:
     """Whether the administration restricted access to asylum at the southern border before the column."""
     c = claim("wpr-asylum-made-harder")
-    day = records("southern_border_entry_limited_2018")["date"].iloc[0]
+    day = record_date("southern_border_entry_limited_2018")
     return verdicts.judge(c.id, [record(c.stated[0], "southern_border_entry_limited_2018",
                                         basis=f"The proclamation of {day}, extended in February 2019, limiting entry "
                                               "between ports on the southern border")], p["tolerance"])
