@@ -17,8 +17,10 @@ $(READY): requirements.txt
 book: $(READY)
 	$(BIN)/python -m analysis build
 
+# every tier, on every core: each test file runs in one worker (its module fixtures once), and the workers
+# share one build of the book (tests/conftest.py, once_per_run)
 test: $(READY)
-	PYTHONHASHSEED=0 $(BIN)/python -m pytest
+	PYTHONHASHSEED=0 $(BIN)/python -m pytest -n auto --dist loadfile
 
 # the fast tier only (tests/conftest.py sorts the tests into tiers), on every core (pytest-xdist: the fast tier
 # has no session fixture to share); `make test` runs every tier in one process, so the book is built once

@@ -2,6 +2,7 @@
 once) and the test tiers, decided here from what each test uses."""
 from __future__ import annotations
 
+import fcntl
 import functools
 import hashlib
 import os
@@ -99,13 +100,32 @@ def build_book(root: Path, env: dict | None = None):
                           capture_output=True, text=True, timeout=900)
 
 
+def once_per_run(tmp_path_factory, name: str, make):
+    """``make(folder)`` once in the whole test run, whichever process asks first: under pytest-xdist the
+    other workers wait for it (a lock) and read its result, so the book is built once, not once per worker."""
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base  # the run's folder, seen by every worker
+    result = shared / f"{name}.pickle"
+    with open(shared / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if not result.exists():
+            result.write_bytes(pickle.dumps(make(shared / name)))
+    return pickle.loads(result.read_bytes())
+
+
+def _cold_build(folder: Path):
+    root = copy_repo(folder / "repo")
+    done = build_book(root)
+    (root / "_build" / "cold-build.log").parent.mkdir(parents=True, exist_ok=True)
+    (root / "_build" / "cold-build.log").write_text(done.stdout)
+    return root, done
+
+
 @pytest.fixture(scope="session")
 def built_book(tmp_path_factory) -> Path:
     """One cold build of the whole book, shared by the site tests (never modified)."""
-    root = copy_repo(tmp_path_factory.mktemp("book") / "repo")
-    done = build_book(root)
+    root, done = once_per_run(tmp_path_factory, "book", _cold_build)
     assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-4000:]
-    (root / "_build" / "cold-build.log").write_text(done.stdout)
     return root
 
 
@@ -123,11 +143,14 @@ class ArchiveBuild:
 def archive_build(built_book, tmp_path_factory) -> ArchiveBuild:
     """A second clean build of the book, from the site's source archive, offline: shared by the test of
     the archive and the test that two clean builds are identical (each would otherwise build the book)."""
+    return once_per_run(tmp_path_factory, "archive", lambda folder: _archive_build(built_book, folder))
+
+
+def _archive_build(built_book: Path, folder: Path) -> ArchiveBuild:
     import subprocess
     import sys
     import tarfile
     from analysis.tools import archive
-    folder = tmp_path_factory.mktemp("archive")
     with tarfile.open(built_book / "_build" / "html" / archive.name()) as tar:
         names = tar.getnames()
         tar.extractall(folder / "unpacked", filter="data")
