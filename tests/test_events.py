@@ -47,6 +47,8 @@ def test_each_new_claim_gets_its_verdict():
         (border_index, "caune-risk-screening-tools"): v.ACCURATE,
         (border_index, "caune-coarm-itrace-assistance"): v.ACCURATE,
         (border_index, "caune-instruments-and-owners"): v.ACCURATE,
+        (border_index, "caune-metering-ended-2021"): v.ACCURATE,
+        (border_index, "caune-sbinet-critical-report-2010"): v.ACCURATE,
         (budgets, "wpr-physical-barriers"): v.ACCURATE,
         (watchlist, "wpr-asylum-made-harder"): v.ACCURATE,
         (watchlist, "byers-yuma-sheriff-remark"): v.MISDATED,
@@ -158,6 +160,22 @@ def test_tools_assistance_and_instruments_fail_when_an_owner_says_otherwise():
                               ("caune-instruments-and-owners", "unodc_firearms_protocol_guardian")):
         with with_records(set_value(measure, 0)):
             assert result(border_index, claim_id).verdict == v.CONTRADICTED, measure
+
+
+def test_events_from_the_source_list_are_dated_by_the_primary_record():
+    metering = result(border_index, "caune-metering-ended-2021")
+    assert [c.recomputed for c in metering.checks] == [1.0, 2021.0]
+    assert "The memorandum is dated 2021-11-01: 2021 against the stated \u201cNovember 3, 2021\u201d" in metering.reason
+    report = result(border_index, "caune-sbinet-critical-report-2010")
+    assert [(c.recomputed, c.tier) for c in report.checks] == [(1.0, "official"), (2010.0, "secondary")]
+    # a record a year off misdates the claim; one stating the opposite contradicts it
+    day = lambda f: f.__setitem__("date", f["date"].where(f["measure"] != "metering_policy_rescinded", "2022-11-01"))  # noqa: E731
+    with with_records(day):
+        assert result(border_index, "caune-metering-ended-2021").verdict == v.MISDATED
+    with with_records(set_value("gao_sbinet_contractor_report_year", 2011)):
+        assert result(border_index, "caune-sbinet-critical-report-2010").verdict == v.MISDATED
+    with with_records(set_value("metering_policy_rescinded", 0)):
+        assert result(border_index, "caune-metering-ended-2021").verdict == v.CONTRADICTED
 
 
 def test_records_that_disagree_or_are_missing_are_refused_or_shown():

@@ -23,8 +23,8 @@ from analysis.core.data import load, resource
 from analysis.core.params import Param, Parameters
 from analysis.chapters.border_index.essay_figures import _unficyp_claim, unficyp_year
 from analysis.chapters.border_index.programmes import (_cwmd_contract_claim, _eu_arms_assistance_claim, _fast_claim,
-                                                      _instruments_claim, _mosaic_claim, _recsa_claim, _risk_tools_claim,
-                                                      _sbinet_claim)
+                                                      _instruments_claim, _metering_claim, _mosaic_claim, _recsa_claim,
+                                                      _risk_tools_claim, _sbinet_claim, _sbinet_report_claim)
 from analysis.chapters.border_index.indicators import (AMERICAS, ATT_SCORES, ESSAY_YEARS, EU_LAND_BORDER, FAMILIES,
                                                        FOCUS, INDICATORS, MEASURED, UNMEASURED, _names, att_state,
                                                        available_countries, gitoc_years, over_time_figure, wgi_change,
@@ -101,7 +101,8 @@ def check_claims(**params) -> list[verdicts.ClaimResult]:
     the slides name); its other figures are descriptive, registered as such, and not computed here."""
     p = PARAMETERS.validate(params)
     return [_unficyp_claim(p), _cwmd_contract_claim(p), _fast_claim(p), _sbinet_claim(p), _recsa_claim(p),
-            _mosaic_claim(p), _risk_tools_claim(p), _eu_arms_assistance_claim(p), _instruments_claim(p)]
+            _mosaic_claim(p), _risk_tools_claim(p), _eu_arms_assistance_claim(p), _instruments_claim(p),
+            _metering_claim(p), _sbinet_report_claim(p)]
 
 
 def index_for(**params) -> Result:

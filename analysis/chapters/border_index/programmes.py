@@ -1,6 +1,7 @@
 """The programmes, tools and instruments the presentation names as examples (a DHS contract, FAST, SBInet, RECSA,
-MOSAIC, risk-screening software, EU assistance on arms exports, arms-control instruments), each against the record
-that states what it is, who runs it or what became of it."""
+MOSAIC, risk-screening software, EU assistance on arms exports, arms-control instruments), and the events its source
+list reports from a third party (metering's end, a GAO report on SBInet), each against the record that states what it
+is, who runs it, what became of it or when it happened."""
 from __future__ import annotations
 
 from analysis.core import verdicts
@@ -89,3 +90,25 @@ def _instruments_claim(p: dict) -> verdicts.ClaimResult:
         record(poa, "unoda_poa_support", basis="UNODA's page on its support for the Programme of Action")],
         TOLERANCE_OF_VALUES,
         note="The Protocol and the Programme bind or commit the states that adopted them; UNODC and UNODA serve them.")
+
+
+def _metering_claim(p: dict) -> verdicts.ClaimResult:
+    """That metering was formally ended, and when, as CBP's memorandum says (a year is graded in years)."""
+    c = claim("caune-metering-ended-2021")
+    ended, year = c.stated
+    day = record_date("metering_policy_rescinded")
+    return verdicts.judge(c.id, [
+        record(ended, "metering_policy_rescinded", basis="CBP's memorandum rescinding its metering guidance"),
+        record_year(year, "metering_policy_rescinded", basis=f"The memorandum is dated {day}")],
+        TOLERANCE_OF_VALUES, year_tolerance=p["year_tolerance"])
+
+
+def _sbinet_report_claim(p: dict) -> verdicts.ClaimResult:
+    """That a critical report on SBInet came out in 2010: GAO's report on DHS's oversight of SBInet's contractor."""
+    c = claim("caune-sbinet-critical-report-2010")
+    critical, year = c.stated
+    return verdicts.judge(c.id, [
+        record(critical, "gao_sbinet_contractor_oversight_criticised", basis="GAO's report GAO-11-6"),
+        record(year, "gao_sbinet_contractor_report_year", basis="The month on GAO-11-6's cover")],
+        TOLERANCE_OF_VALUES, year_tolerance=p["year_tolerance"],
+        note="The source list does not name the report; GAO-11-6, a GAO report on SBInet dated that month, fits it.")
