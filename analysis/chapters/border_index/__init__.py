@@ -7,8 +7,8 @@ public data are named, not proxied; an indicator enters only where every chosen 
 What the index measures is governance, organized crime and treaty commitment, not border security itself,
 and the chapter calls it so. Random weights (Dirichlet, seeded) show which ranks the weighting decides; the
 uncertainty analysis draws every other choice too (normalization, aggregation, edition, indicator set, the
-WGI's standard errors). The only checkable claim, the founding year of UNFICYP, is graded against the UN's
-record.
+WGI's standard errors). The checkable claims, the founding year of UNFICYP and what the slides say of the
+programmes, tools and instruments they name, are graded against the records that state them.
 """
 from __future__ import annotations
 
