@@ -43,6 +43,12 @@ def test_each_new_claim_gets_its_verdict():
         (border_index, "caune-fast-us-canada"): v.ACCURATE,
         (border_index, "caune-sbinet-lessons"): v.ACCURATE,
         (border_index, "caune-recsa-small-arms-centre"): v.ACCURATE,
+        (border_index, "caune-mosaic-publisher"): v.CONTRADICTED,
+        (border_index, "caune-risk-screening-tools"): v.ACCURATE,
+        (border_index, "caune-coarm-itrace-assistance"): v.ACCURATE,
+        (border_index, "caune-instruments-and-owners"): v.ACCURATE,
+        (border_index, "caune-metering-ended-2021"): v.ACCURATE,
+        (border_index, "caune-sbinet-critical-report-2010"): v.ACCURATE,
         (budgets, "wpr-physical-barriers"): v.ACCURATE,
         (watchlist, "wpr-asylum-made-harder"): v.ACCURATE,
         (watchlist, "byers-yuma-sheriff-remark"): v.MISDATED,
@@ -117,6 +123,59 @@ def test_a_record_stating_the_opposite_contradicts_or_misquotes():
         assert (ig.verdict, ig.faithful) == (v.MISQUOTED, v.MISQUOTED)
     with with_records(lambda f: f.__setitem__("value", f["value"].where(f["measure"] != "wtc_bombing_1993", 2001))):
         assert result(guns_money, "heyman-wtc-bombing-1993").verdict == v.MISDATED
+
+
+def set_value(measure, value):
+    """The records of ``measure`` set to ``value`` (1: the source states it, 0: it states otherwise)."""
+    return lambda f: f.__setitem__("value", f["value"].where(f["measure"] != measure, value))
+
+
+def test_mosaic_is_the_un_systems_compendium_not_unodcs():
+    r = result(border_index, "caune-mosaic-publisher")
+    compendium, publisher = r.checks
+    assert (compendium.verdict, compendium.recomputed) == (v.ACCURATE, 1.0)
+    assert (publisher.verdict, publisher.recomputed, publisher.tier) == (v.CONTRADICTED, 0.0, "official")
+    assert "United Nations Office for Disarmament Affairs (UNODA)" in publisher.source
+    assert "\u201cUNODC Modular Small-arms-control\u201d (the record states the opposite)" in r.reason
+    assert "UNODC is one of CASA's members" in r.reason
+    # had UNODA's page named UNODC as the publisher, the slide would be right
+    with with_records(set_value("mosaic_published_by_unodc", 1)):
+        assert result(border_index, "caune-mosaic-publisher").verdict == v.ACCURATE
+
+
+def test_tools_assistance_and_instruments_fail_when_an_owner_says_otherwise():
+    tools = result(border_index, "caune-risk-screening-tools")
+    assert [c.source.split(",")[0] for c in tools.checks] == [
+        "U.S. Customs and Border Protection (CBP)", "U.S. Department of Homeland Security (DHS)",
+        "Frontex"]
+    assert {c.tier for c in tools.checks} == {"official"}
+    assistance = result(border_index, "caune-coarm-itrace-assistance")
+    assert "Remote assistance is not named in either record" in assistance.reason
+    instruments = result(border_index, "caune-instruments-and-owners")
+    assert "\u201cUNODC Firearms Protocol\u201d (the record states it)" in instruments.reason
+    for claim_id, measure in (("caune-risk-screening-tools", "ciram_frontex_model"),
+                              ("caune-risk-screening-tools", "gtas_cbp_system"),
+                              ("caune-coarm-itrace-assistance", "itrace_export_control_support"),
+                              ("caune-coarm-itrace-assistance", "coarm_outreach_workshops_study_visits"),
+                              ("caune-instruments-and-owners", "unodc_firearms_protocol_guardian")):
+        with with_records(set_value(measure, 0)):
+            assert result(border_index, claim_id).verdict == v.CONTRADICTED, measure
+
+
+def test_events_from_the_source_list_are_dated_by_the_primary_record():
+    metering = result(border_index, "caune-metering-ended-2021")
+    assert [c.recomputed for c in metering.checks] == [1.0, 2021.0]
+    assert "The memorandum is dated 2021-11-01: 2021 against the stated \u201cNovember 3, 2021\u201d" in metering.reason
+    report = result(border_index, "caune-sbinet-critical-report-2010")
+    assert [(c.recomputed, c.tier) for c in report.checks] == [(1.0, "official"), (2010.0, "secondary")]
+    # a record a year off misdates the claim; one stating the opposite contradicts it
+    day = lambda f: f.__setitem__("date", f["date"].where(f["measure"] != "metering_policy_rescinded", "2022-11-01"))  # noqa: E731
+    with with_records(day):
+        assert result(border_index, "caune-metering-ended-2021").verdict == v.MISDATED
+    with with_records(set_value("gao_sbinet_contractor_report_year", 2011)):
+        assert result(border_index, "caune-sbinet-critical-report-2010").verdict == v.MISDATED
+    with with_records(set_value("metering_policy_rescinded", 0)):
+        assert result(border_index, "caune-metering-ended-2021").verdict == v.CONTRADICTED
 
 
 def test_records_that_disagree_or_are_missing_are_refused_or_shown():

@@ -7,8 +7,8 @@ public data are named, not proxied; an indicator enters only where every chosen 
 What the index measures is governance, organized crime and treaty commitment, not border security itself,
 and the chapter calls it so. Random weights (Dirichlet, seeded) show which ranks the weighting decides; the
 uncertainty analysis draws every other choice too (normalization, aggregation, edition, indicator set, the
-WGI's standard errors). The only checkable claim, the founding year of UNFICYP, is graded against the UN's
-record.
+WGI's standard errors). The checkable claims, the founding year of UNFICYP and what the slides say of the
+programmes, tools and instruments they name, are graded against the records that state them.
 """
 from __future__ import annotations
 
@@ -22,7 +22,9 @@ from analysis.core.claims import claim, present
 from analysis.core.data import load, resource
 from analysis.core.params import Param, Parameters
 from analysis.chapters.border_index.essay_figures import _unficyp_claim, unficyp_year
-from analysis.chapters.border_index.programmes import _cwmd_contract_claim, _fast_claim, _recsa_claim, _sbinet_claim
+from analysis.chapters.border_index.programmes import (_cwmd_contract_claim, _eu_arms_assistance_claim, _fast_claim,
+                                                      _instruments_claim, _metering_claim, _mosaic_claim, _recsa_claim,
+                                                      _risk_tools_claim, _sbinet_claim, _sbinet_report_claim)
 from analysis.chapters.border_index.indicators import (AMERICAS, ATT_SCORES, ESSAY_YEARS, EU_LAND_BORDER, FAMILIES,
                                                        FOCUS, INDICATORS, MEASURED, UNMEASURED, _names, att_state,
                                                        available_countries, gitoc_years, over_time_figure, wgi_change,
@@ -95,10 +97,12 @@ PARAMETERS = Parameters(
 
 
 def check_claims(**params) -> list[verdicts.ClaimResult]:
-    """The chapter's checked claims (the founding year of UNFICYP, and the programmes and bodies the slides name);
-    its other figures are descriptive, registered as such, and not computed here."""
+    """The chapter's checked claims (the founding year of UNFICYP, and the programmes, bodies, tools and instruments
+    the slides name); its other figures are descriptive, registered as such, and not computed here."""
     p = PARAMETERS.validate(params)
-    return [_unficyp_claim(p), _cwmd_contract_claim(p), _fast_claim(p), _sbinet_claim(p), _recsa_claim(p)]
+    return [_unficyp_claim(p), _cwmd_contract_claim(p), _fast_claim(p), _sbinet_claim(p), _recsa_claim(p),
+            _mosaic_claim(p), _risk_tools_claim(p), _eu_arms_assistance_claim(p), _instruments_claim(p),
+            _metering_claim(p), _sbinet_report_claim(p)]
 
 
 def index_for(**params) -> Result:
