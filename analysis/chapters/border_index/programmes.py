@@ -51,10 +51,12 @@ def _mosaic_claim(p: dict) -> verdicts.ClaimResult:
     compendium, publisher = c.stated
     return verdicts.judge(c.id, [
         record(compendium, "mosaic_un_small_arms_compendium", basis="UNODA's page on MOSAIC"),
-        record(publisher, "mosaic_published_by_unodc", basis="UNODA's page on MOSAIC")], TOLERANCE_OF_VALUES,
+        record(publisher, "mosaic_published_by_unodc", basis="UNODA's page on MOSAIC and UNODC's on its partnerships")],
+        TOLERANCE_OF_VALUES,
         note="The UN's page for MOSAIC is UNODA's and calls it the result of coordinated work within the UN system: the "
-             "UN's small-arms coordination mechanism (CASA), whose focal point is UNODA, set out to write it, and UNODC is "
-             "one of CASA's members.")
+             "UN's small-arms coordination mechanism (CASA), whose focal point is UNODA, set out to write it. UNODC is one "
+             "of CASA's members and says it contributed to CASA's joint work, so the slides name one contributor as if "
+             "it were the owner.")
 
 
 def _risk_tools_claim(p: dict) -> verdicts.ClaimResult:
