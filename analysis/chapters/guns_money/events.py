@@ -77,3 +77,36 @@ def _covert_tests_claim(p: dict) -> verdicts.ClaimResult:
         verdicts.missing(figure, "no measure of how often ports miss disguised entrants exists besides GAO's own tests")],
         p["tolerance"], note="The essay's note is not in the text copy, and no GAO product giving the essay's rate was "
                              "found; GAO's earlier covert entries, in 2003 and 2004, were refused only once.")
+
+
+def _port_testimony_claim(p: dict) -> verdicts.ClaimResult:
+    """What congressional testimony said of the ports, as the essay reports it: judged on whether it reports the
+    hearing faithfully (its note is not in the text copy; the El Paso field hearing of January 2008 is the testimony
+    found that names every problem it lists); no measure of the ports' morale or turnover in those years was found."""
+    c = claim("heyman-port-testimony-problems")
+    conditions, morale = c.stated
+    unmeasured = "no measure of staffing, training, morale or turnover at the ports in those years was found"
+    return verdicts.judge(c.id, [
+        record(conditions, "ports_hearing_staffing_training_workload", cited=True,
+               basis="The House Homeland Security Committee's field hearing of January 2008, as reported"),
+        verdicts.missing(conditions, unmeasured),
+        record(morale, "ports_hearing_morale_turnover", cited=True,
+               basis="The officers' union's testimony at the same hearing, as reported"),
+        verdicts.missing(morale, unmeasured)], p["tolerance"],
+        note="Read in news reports of the hearing; the hearing record itself was not read. GAO's reports of the time "
+             "(GAO-08-219) describe the staffing shortfall but give no percentage.")
+
+
+def _residents_poll_claim(p: dict) -> verdicts.ClaimResult:
+    """The survey of border residents, as the essay reports it: most likely the poll the Border Network for Human
+    Rights commissioned in July 2010 (the essay's note is not in the text copy); no other survey of how safe border
+    residents feel was found to say whether the finding holds."""
+    c = claim("heyman-border-residents-feel-safe")
+    figure = c.stated[0]
+    return verdicts.judge(c.id, [
+        record(figure, "border_residents_feel_safe_poll", cited=True,
+               basis="The Border Network for Human Rights' poll of residents of ten border cities (the Reuel Group, "
+                     "July 2010)"),
+        verdicts.missing(figure, "no other survey of border residents' sense of safety was found")], p["tolerance"],
+        note="An advocacy group's commissioned poll, not an official survey; the share feeling safe varied by question, "
+             "and was lowest, a bare majority, for letting a child play in a neighbourhood park.")
