@@ -46,6 +46,9 @@ def test_each_new_claim_gets_its_verdict():
         (budgets, "wpr-physical-barriers"): v.ACCURATE,
         (watchlist, "wpr-asylum-made-harder"): v.ACCURATE,
         (watchlist, "byers-yuma-sheriff-remark"): v.MISDATED,
+        (budgets, "heyman-gunrunner-more-resources"): v.ACCURATE,
+        (guns_money, "heyman-port-testimony-problems"): v.ACCURATE,
+        (guns_money, "heyman-border-residents-feel-safe"): v.ACCURATE,
     }
     for (module, claim_id), verdict in expected.items():
         assert result(module, claim_id).verdict == verdict, claim_id
@@ -94,7 +97,9 @@ def test_reports_are_judged_on_both_axes():
     assert (wray.faithful, wray.holds) == (v.ACCURATE, v.ACCURATE)  # the year holds; no count of warning signs exists
     assert "the FBI publishes no count of warning signs" in wray.reason
     for module, claim_id in ((guns_money, "heyman-payan-three-wars"), (guns_money, "heyman-police-chiefs-trust"),
-                             (watchlist, "byers-cartels-charge-every-crosser")):
+                             (watchlist, "byers-cartels-charge-every-crosser"),
+                             (guns_money, "heyman-port-testimony-problems"),
+                             (guns_money, "heyman-border-residents-feel-safe")):
         reported = result(module, claim_id)
         assert (reported.verdict, reported.faithful, reported.holds) == (v.ACCURATE, v.ACCURATE, v.UNVERIFIABLE), claim_id
     sheriff = result(watchlist, "byers-yuma-sheriff-remark")  # quoted faithfully, but two years older than the note says
@@ -104,10 +109,32 @@ def test_reports_are_judged_on_both_axes():
     assert (patriot.verdict, patriot.faithful, patriot.holds) == (v.ACCURATE, v.UNVERIFIABLE, v.ACCURATE)
 
 
+def test_gunrunner_money_the_ports_hearing_and_the_residents_poll_rest_on_their_records():
+    money = result(budgets, "heyman-gunrunner-more-resources")
+    assert (money.checks[0].recomputed, money.checks[0].tier) == (1.0, "official")
+    assert "Recovery Act plan of 2009-05-15: \u201cATF will utilize the $10 million\u201d" in money.reason
+    hearing = result(guns_money, "heyman-port-testimony-problems")
+    assert [(c.verdict, c.tier) for c in hearing.checks] == [(v.ACCURATE, "secondary"), (v.UNVERIFIABLE, None)] * 2
+    assert "field hearing of January 2008" in hearing.reason and "Serial No. 110-90" in hearing.checks[0].source
+    poll = result(guns_money, "heyman-border-residents-feel-safe")
+    assert "Reuel Group, July 2010" in poll.reason and "a bare majority" in poll.reason
+    assert poll.checks[0].source.startswith("Border Network for Human Rights")
+    # had the sources said otherwise, the essay would misreport them, or the money would not have come
+    with with_records(flip("gunrunner_recovery_act_resources")):
+        assert result(budgets, "heyman-gunrunner-more-resources").verdict == v.CONTRADICTED
+    with with_records(flip("ports_hearing_morale_turnover")):
+        hearing = result(guns_money, "heyman-port-testimony-problems")
+        assert (hearing.verdict, hearing.faithful) == (v.MISQUOTED, v.MISQUOTED)
+    with with_records(flip("border_residents_feel_safe_poll")):
+        assert result(guns_money, "heyman-border-residents-feel-safe").faithful == v.MISQUOTED
+
+
+def flip(measure):
+    """The records of ``measure`` set to 0: the source states the opposite."""
+    return lambda f: f.__setitem__("value", f["value"].where(f["measure"] != measure, 0))
+
+
 def test_a_record_stating_the_opposite_contradicts_or_misquotes():
-    def flip(measure):
-        """The records of ``measure`` set to 0: the source states the opposite."""
-        return lambda f: f.__setitem__("value", f["value"].where(f["measure"] != measure, 0))
     with with_records(flip("sbinet_ended")):
         assert result(border_index, "caune-sbinet-lessons").verdict == v.CONTRADICTED
     with with_records(flip("spillover_violence_not_observed")):  # had the agencies seen it, "quite rare" would fail
