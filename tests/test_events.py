@@ -49,6 +49,7 @@ def test_each_new_claim_gets_its_verdict():
         (budgets, "heyman-gunrunner-more-resources"): v.ACCURATE,
         (guns_money, "heyman-port-testimony-problems"): v.ACCURATE,
         (guns_money, "heyman-border-residents-feel-safe"): v.ACCURATE,
+        (guns_money, "heyman-ginsburg-terrorist-routes"): v.ACCURATE,
     }
     for (module, claim_id), verdict in expected.items():
         assert result(module, claim_id).verdict == verdict, claim_id
@@ -127,6 +128,19 @@ def test_gunrunner_money_the_ports_hearing_and_the_residents_poll_rest_on_their_
         assert (hearing.verdict, hearing.faithful) == (v.MISQUOTED, v.MISQUOTED)
     with with_records(flip("border_residents_feel_safe_poll")):
         assert result(guns_money, "heyman-border-residents-feel-safe").faithful == v.MISQUOTED
+
+
+def test_ginsburgs_routes_hold_in_the_indictees_crossings_though_her_text_was_not_read():
+    routes = result(guns_money, "heyman-ginsburg-terrorist-routes")
+    assert (routes.verdict, routes.faithful, routes.holds) == (v.ACCURATE, v.UNVERIFIABLE, v.ACCURATE)
+    untested, crossings = routes.checks
+    assert "not the passage ranking terrorists' routes" in routes.reason and untested.recomputed is None
+    assert (crossings.recomputed, crossings.tier) == (1.0, "secondary") and "START" in crossings.source
+    assert "published in 2012, after the essay" in routes.reason
+    # had the indictees crossed mostly between the ports, the ranking would not hold
+    with with_records(flip("terrorist_border_crossings_mostly_via_airports")):
+        routes = result(guns_money, "heyman-ginsburg-terrorist-routes")
+    assert (routes.verdict, routes.holds) == (v.CONTRADICTED, v.CONTRADICTED)
 
 
 def flip(measure):

@@ -110,3 +110,18 @@ def _residents_poll_claim(p: dict) -> verdicts.ClaimResult:
         verdicts.missing(figure, "no other survey of border residents' sense of safety was found")], p["tolerance"],
         note="An advocacy group's commissioned poll, not an official survey; the share feeling safe varied by question, "
              "and was lowest, a bare majority, for letting a child play in a neighbourhood park.")
+
+
+def _terrorist_routes_claim(p: dict) -> verdicts.ClaimResult:
+    """Ginsburg's ranking of terrorists' routes, as the essay reports it: her book was located but its text on routes
+    was not read; whether ports are the likelier route is tested on the border crossings found in the court records
+    of people indicted on terrorism charges."""
+    c = claim("heyman-ginsburg-terrorist-routes")
+    figure = c.stated[0]
+    return verdicts.judge(c.id, [
+        verdicts.missing(figure, "Ginsburg's book (Migration Policy Institute, 2010) was located, but not the passage "
+                                 "ranking terrorists' routes", cited=True),
+        record(figure, "terrorist_border_crossings_mostly_via_airports",
+               basis="START's study for DHS of the border crossings of people indicted on terrorism charges, 1980-2004")],
+        p["tolerance"], note="The study counts only the crossings that court records mention, and was published in "
+                             "2012, after the essay.")
