@@ -50,6 +50,7 @@ def test_each_new_claim_gets_its_verdict():
         (guns_money, "heyman-port-testimony-problems"): v.ACCURATE,
         (guns_money, "heyman-border-residents-feel-safe"): v.ACCURATE,
         (guns_money, "heyman-ginsburg-terrorist-routes"): v.ACCURATE,
+        (guns_money, "heyman-patrolling-pushed-routes-to-desert"): v.ACCURATE,
     }
     for (module, claim_id), verdict in expected.items():
         assert result(module, claim_id).verdict == verdict, claim_id
@@ -141,6 +142,18 @@ def test_ginsburgs_routes_hold_in_the_indictees_crossings_though_her_text_was_no
     with with_records(flip("terrorist_border_crossings_mostly_via_airports")):
         routes = result(guns_money, "heyman-ginsburg-terrorist-routes")
     assert (routes.verdict, routes.holds) == (v.CONTRADICTED, v.CONTRADICTED)
+
+
+def test_crossings_moved_and_deaths_rose_in_the_desert_by_gaos_reports():
+    desert = result(guns_money, "heyman-patrolling-pushed-routes-to-desert")
+    shifted, deadlier = desert.checks
+    assert (shifted.tier, deadlier.tier) == ("secondary", "official") and "GAO-06-770" in deadlier.source
+    assert "most of the rise in the Arizona desert" in desert.reason
+    assert "do not themselves name patrolling as the cause" in desert.reason
+    # had GAO found the rise elsewhere, the deadlier-routes half would fail
+    with with_records(flip("migrant_deaths_rise_in_arizona_desert")):
+        desert = result(guns_money, "heyman-patrolling-pushed-routes-to-desert")
+    assert [c.verdict for c in desert.checks] == [v.ACCURATE, v.CONTRADICTED] and desert.verdict == v.CONTRADICTED
 
 
 def flip(measure):

@@ -125,3 +125,17 @@ def _terrorist_routes_claim(p: dict) -> verdicts.ClaimResult:
                basis="START's study for DHS of the border crossings of people indicted on terrorism charges, 1980-2004")],
         p["tolerance"], note="The study counts only the crossings that court records mention, and was published in "
                              "2012, after the essay.")
+
+
+def _desert_routes_claim(p: dict) -> verdicts.ClaimResult:
+    """Patrolling pushed crossings onto deadlier routes: GAO found at the time that the first build-ups shifted the
+    traffic elsewhere, and later that the doubling of border-crossing deaths came mostly from the Arizona desert."""
+    c = claim("heyman-patrolling-pushed-routes-to-desert")
+    shifted, deadlier = c.stated
+    return verdicts.judge(c.id, [
+        record(shifted, "sw_buildups_first_san_diego_el_paso",
+               basis="GAO (December 1994): traffic shifted to other areas once the first build-ups began"),
+        record(deadlier, "migrant_deaths_rise_in_arizona_desert",
+               basis="GAO (August 2006): border-crossing deaths doubled from 1995 with no matching rise in entries, "
+                     "most of the rise in the Arizona desert")], p["tolerance"],
+        note="GAO's 2006 highlights do not themselves name patrolling as the cause of the deaths.")
