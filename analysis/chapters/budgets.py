@@ -188,7 +188,8 @@ def _buildups_claim(p: dict) -> verdicts.ClaimResult:
         verdicts.measured(most, southwest / added * 100, source=STAFFING, basis=(
             f"Of the {added:,} agents added nationwide from FY{first} to FY{last}, {southwest:,} were on the southwest "
             "border"))], p["tolerance"],
-        note="Agents stand for all border security resources here: no budget of the period is split by border.")
+        note="Agents stand here for all border security resources: they are the one resource the book's data count "
+             "by border for every year of the period.")
 
 
 def _gunrunner_resources_claim(p: dict) -> verdicts.ClaimResult:
