@@ -1,6 +1,8 @@
 """Chapter 1 (Border Patrol vs ports: budgets and staffing): recomputed values and verdicts."""
 from __future__ import annotations
 
+from unittest import mock
+
 import pytest
 
 from analysis.chapters import budgets
@@ -110,3 +112,18 @@ def test_figures_label_their_axes():
     budget_ax = budgets.budget_figure(2010, "gdp").axes[0]
     assert "billion US dollars" in budget_ax.get_ylabel()
     assert any("FY2010 dollars (GDP deflator)" in t.get_text() for t in budget_ax.get_legend().get_texts())
+
+
+def test_most_of_the_new_agents_went_to_the_southwest_border():
+    """"Most U.S. border security resources" after 1993, on the agents added FY1993-FY2001 (the one resource counted
+    by region): nearly all of them on the southwest border. Had most gone elsewhere, the claim would not be accurate."""
+    buildups = results()["heyman-southwest-buildups-sequence"]
+    assert values(buildups) == [1.0, pytest.approx((9147 - 3444) / (9821 - 4028) * 100)]
+    assert [c.verdict for c in buildups.checks] == [v.ACCURATE, v.ACCURATE] and buildups.verdict == v.ACCURATE
+    assert "Of the 5,793 agents added nationwide from FY1993 to FY2001, 5,703 were on the southwest border" in buildups.reason
+    agents_in = budgets.agents_in
+    tripled = lambda fy, region="nationwide": agents_in(fy, region) * (3 if region == "nationwide" else 1)  # noqa: E731
+    with mock.patch.object(budgets, "agents_in", side_effect=tripled):
+        elsewhere = results()["heyman-southwest-buildups-sequence"]
+    assert elsewhere.checks[1].recomputed == pytest.approx(5703 / (3 * 5793) * 100)
+    assert elsewhere.checks[1].verdict == v.OVERSTATED and elsewhere.verdict == v.OVERSTATED

@@ -52,6 +52,11 @@ def test_each_new_claim_gets_its_verdict():
         (budgets, "wpr-physical-barriers"): v.ACCURATE,
         (watchlist, "wpr-asylum-made-harder"): v.ACCURATE,
         (watchlist, "byers-yuma-sheriff-remark"): v.MISDATED,
+        (budgets, "heyman-gunrunner-more-resources"): v.ACCURATE,
+        (guns_money, "heyman-port-testimony-problems"): v.ACCURATE,
+        (guns_money, "heyman-border-residents-feel-safe"): v.ACCURATE,
+        (guns_money, "heyman-ginsburg-terrorist-routes"): v.ACCURATE,
+        (guns_money, "heyman-patrolling-pushed-routes-to-desert"): v.ACCURATE,
     }
     for (module, claim_id), verdict in expected.items():
         assert result(module, claim_id).verdict == verdict, claim_id
@@ -100,7 +105,9 @@ def test_reports_are_judged_on_both_axes():
     assert (wray.faithful, wray.holds) == (v.ACCURATE, v.ACCURATE)  # the year holds; no count of warning signs exists
     assert "the FBI publishes no count of warning signs" in wray.reason
     for module, claim_id in ((guns_money, "heyman-payan-three-wars"), (guns_money, "heyman-police-chiefs-trust"),
-                             (watchlist, "byers-cartels-charge-every-crosser")):
+                             (watchlist, "byers-cartels-charge-every-crosser"),
+                             (guns_money, "heyman-port-testimony-problems"),
+                             (guns_money, "heyman-border-residents-feel-safe")):
         reported = result(module, claim_id)
         assert (reported.verdict, reported.faithful, reported.holds) == (v.ACCURATE, v.ACCURATE, v.UNVERIFIABLE), claim_id
     sheriff = result(watchlist, "byers-yuma-sheriff-remark")  # quoted faithfully, but two years older than the note says
@@ -110,10 +117,57 @@ def test_reports_are_judged_on_both_axes():
     assert (patriot.verdict, patriot.faithful, patriot.holds) == (v.ACCURATE, v.UNVERIFIABLE, v.ACCURATE)
 
 
+def test_gunrunner_money_the_ports_hearing_and_the_residents_poll_rest_on_their_records():
+    money = result(budgets, "heyman-gunrunner-more-resources")
+    assert (money.checks[0].recomputed, money.checks[0].tier) == (1.0, "official")
+    assert "Recovery Act plan of 2009-05-15: \u201cATF will utilize the $10 million\u201d" in money.reason
+    hearing = result(guns_money, "heyman-port-testimony-problems")
+    assert [(c.verdict, c.tier) for c in hearing.checks] == [(v.ACCURATE, "secondary"), (v.UNVERIFIABLE, None)] * 2
+    assert "field hearing of January 2008" in hearing.reason and "Serial No. 110-90" in hearing.checks[0].source
+    poll = result(guns_money, "heyman-border-residents-feel-safe")
+    assert "Reuel Group, July 2010" in poll.reason and "a bare majority" in poll.reason
+    assert poll.checks[0].source.startswith("Border Network for Human Rights")
+    # had the sources said otherwise, the essay would misreport them, or the money would not have come
+    with with_records(flip("gunrunner_recovery_act_resources")):
+        assert result(budgets, "heyman-gunrunner-more-resources").verdict == v.CONTRADICTED
+    with with_records(flip("ports_hearing_morale_turnover")):
+        hearing = result(guns_money, "heyman-port-testimony-problems")
+        assert (hearing.verdict, hearing.faithful) == (v.MISQUOTED, v.MISQUOTED)
+    with with_records(flip("border_residents_feel_safe_poll")):
+        assert result(guns_money, "heyman-border-residents-feel-safe").faithful == v.MISQUOTED
+
+
+def test_ginsburgs_routes_hold_in_the_indictees_crossings_though_her_text_was_not_read():
+    routes = result(guns_money, "heyman-ginsburg-terrorist-routes")
+    assert (routes.verdict, routes.faithful, routes.holds) == (v.ACCURATE, v.UNVERIFIABLE, v.ACCURATE)
+    untested, crossings = routes.checks
+    assert "not the passage ranking terrorists' routes" in routes.reason and untested.recomputed is None
+    assert (crossings.recomputed, crossings.tier) == (1.0, "secondary") and "START" in crossings.source
+    assert "published in 2012, after the essay" in routes.reason
+    # had the indictees crossed mostly between the ports, the ranking would not hold
+    with with_records(flip("terrorist_border_crossings_mostly_via_airports")):
+        routes = result(guns_money, "heyman-ginsburg-terrorist-routes")
+    assert (routes.verdict, routes.holds) == (v.CONTRADICTED, v.CONTRADICTED)
+
+
+def test_crossings_moved_and_deaths_rose_in_the_desert_by_gaos_reports():
+    desert = result(guns_money, "heyman-patrolling-pushed-routes-to-desert")
+    shifted, deadlier = desert.checks
+    assert (shifted.tier, deadlier.tier) == ("secondary", "official") and "GAO-06-770" in deadlier.source
+    assert "most of the rise in the Arizona desert" in desert.reason
+    assert "do not themselves name patrolling as the cause" in desert.reason
+    # had GAO found the rise elsewhere, the deadlier-routes half would fail
+    with with_records(flip("migrant_deaths_rise_in_arizona_desert")):
+        desert = result(guns_money, "heyman-patrolling-pushed-routes-to-desert")
+    assert [c.verdict for c in desert.checks] == [v.ACCURATE, v.CONTRADICTED] and desert.verdict == v.CONTRADICTED
+
+
+def flip(measure):
+    """The records of ``measure`` set to 0: the source states the opposite."""
+    return lambda f: f.__setitem__("value", f["value"].where(f["measure"] != measure, 0))
+
+
 def test_a_record_stating_the_opposite_contradicts_or_misquotes():
-    def flip(measure):
-        """The records of ``measure`` set to 0: the source states the opposite."""
-        return lambda f: f.__setitem__("value", f["value"].where(f["measure"] != measure, 0))
     with with_records(flip("sbinet_ended")):
         assert result(border_index, "caune-sbinet-lessons").verdict == v.CONTRADICTED
     with with_records(flip("spillover_violence_not_observed")):  # had the agencies seen it, "quite rare" would fail

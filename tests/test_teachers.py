@@ -29,7 +29,7 @@ def test_the_guide_lists_every_written_chapter_in_reading_order():
     assert first["title"] == "Border Patrol vs ports of entry: budgets and staffing"
     assert first["page"] == "chapters/budgets.html" and first["time_needed"] == "about an hour"
     assert first["summary"].startswith("Recomputes the essay's staffing and budget claims")
-    assert first["claims"] == 14 and first["essays"] == ["Heyman (2011)", "World Politics Review (2019)"]
+    assert first["claims"] == 15 and first["essays"] == ["Heyman (2011)", "World Politics Review (2019)"]
     assert rows[3]["essays"] == ["Byers and Warner (2024)", "Sluys (2023)", "World Politics Review (2019)"]
     assert teaching.page_values(rows) == {"n_chapters": 5, "first_chapter": first["title"],
                                           "first_chapter_time": "about an hour"}

@@ -17,7 +17,7 @@ from analysis.core.inflation import DEFLATOR_SHORT, DEFLATORS, price_ratio, to_r
 from analysis.core.params import Param, Parameters, start_before_end
 from analysis.core.plotting import TIER_MARKERS, finish, new_figure
 from analysis.core.series import agents, agents_in, apprehensions_in, relay_note, reported, reported_in
-from analysis.chapters.common import TOLERANCE, data_years, record, record_source, records_between
+from analysis.chapters.common import TOLERANCE, data_years, record, record_source, records, records_between
 
 TIME_NEEDED = "about an hour"  # for a class, in words (the teachers page and the chapter show it)
 PREREQUISITES = ("reading a table; ratios and percentages; for re-running, opening a notebook and editing a line "
@@ -155,7 +155,8 @@ def check_claims(**params) -> list[verdicts.ClaimResult]:
     p = PARAMETERS.validate(params)
     staffing = _staffing_claims(p)
     return [staffing[0], _budget_claim(p), _port_budget_claim(p), *staffing[1:], _arrests_claim(p), _buildups_claim(p),
-            _gunrunner_review_claim(p), _guard_claim(p), _hiring_claim(p), _barriers_claim(p)]
+            _gunrunner_review_claim(p), _gunrunner_resources_claim(p), _guard_claim(p), _hiring_claim(p),
+            _barriers_claim(p)]
 
 
 def _barriers_claim(p: dict) -> verdicts.ClaimResult:
@@ -173,11 +174,34 @@ BARRIERS = "U.S. Customs and Border Protection, U.S. Border Patrol: Mileage of P
 
 
 def _buildups_claim(p: dict) -> verdicts.ClaimResult:
-    """Where the build-ups after 1993 began, as GAO described the strategy at the time."""
+    """Where the build-ups after 1993 began, as GAO described the strategy at the time, and where the new resources
+    went: the share of the agents added to the end of the "tripled" comparison who were on the southwest border
+    (agents are the one border resource counted by region)."""
     c = claim("heyman-southwest-buildups-sequence")
-    return verdicts.judge(c.id, [record(c.stated[0], "sw_buildups_first_san_diego_el_paso",
-                                        basis="GAO (December 1994) on the first prevention build-ups and their spread")],
-                          p["tolerance"])
+    sequence, most = c.stated
+    first, last = p["start_year"], TRIPLED_END
+    added = agents_in(last) - agents_in(first)
+    southwest = agents_in(last, "southwest") - agents_in(first, "southwest")
+    return verdicts.judge(c.id, [
+        record(sequence, "sw_buildups_first_san_diego_el_paso",
+               basis="GAO (December 1994) on the first prevention build-ups and their spread"),
+        verdicts.measured(most, southwest / added * 100, source=STAFFING, basis=(
+            f"Of the {added:,} agents added nationwide from FY{first} to FY{last}, {southwest:,} were on the southwest "
+            "border"))], p["tolerance"],
+        note="Agents stand here for all border security resources: they are the one resource the book's data count "
+             "by border for every year of the period.")
+
+
+def _gunrunner_resources_claim(p: dict) -> verdicts.ClaimResult:
+    """Whether Project Gunrunner had lately been given more resources: the Recovery Act's money for it, in 2009."""
+    c = claim("heyman-gunrunner-more-resources")
+    plan = records("gunrunner_recovery_act_resources").iloc[0]
+    return verdicts.judge(c.id, [record(
+        c.stated[0], "gunrunner_recovery_act_resources",
+        basis=f"The Justice Department's Recovery Act plan of {plan['date']}: \u201c{plan['as_printed']}\u201d for new "
+              "Project Gunrunner offices and staff on the southwest border and in Mexico")], p["tolerance"],
+        note="The Inspector General's interim review (September 2009) counted this money with the project's FY2009 "
+             "appropriations.")
 
 
 def _gunrunner_review_claim(p: dict) -> verdicts.ClaimResult:

@@ -15,7 +15,8 @@ from analysis.core.series import crossing_years, crossings, reported_in
 from analysis.chapters.common import TOLERANCE, data_years
 from analysis.chapters.guns_money.crime import _el_paso_claim, _mexico_violence_claim, crime_years, el_paso_rank
 from analysis.chapters.guns_money.events import (_911_entry_claim, _covert_tests_claim, _payan_claim, _police_chiefs_claim,
-                                                _spillover_claim, _wtc_1993_claim)
+                                                _desert_routes_claim, _port_testimony_claim, _residents_poll_claim,
+                                                _spillover_claim, _terrorist_routes_claim, _wtc_1993_claim)
 from analysis.chapters.guns_money.border import (BORDERLANDS, _crossings_per_year_claim, _deaths_claim, _deaths_years,
                                                  _population_claim, _population_years, _traffic_claim,
                                                  borderland_population, deaths, deaths_figure, traffic_figure)
@@ -97,12 +98,13 @@ def check_claims(**params) -> list[verdicts.ClaimResult]:
     """Every checked claim of this chapter, recomputed with the given parameters (the registry's unverifiable
     claims are published from their search by ``notebook.publish``)."""
     p = PARAMETERS.validate(params)
-    return [_cash_claim(p), _deaths_claim(p), _fence_claim(p), _traffic_claim(p), _population_claim(p),
+    return [_cash_claim(p), _deaths_claim(p), _desert_routes_claim(p), _fence_claim(p), _traffic_claim(p), _population_claim(p),
             _crossings_per_year_claim(p), _spending_claim(p), _fees_claim(p), _el_paso_claim(p),
-            _mexico_violence_claim(p), _terrorists_claim(p), _immigrant_crime_claim(p), _ports_route_claim(p),
-            _unauthorized_claim(p),
+            _mexico_violence_claim(p), _terrorists_claim(p), _terrorist_routes_claim(p), _immigrant_crime_claim(p),
+            _ports_route_claim(p), _unauthorized_claim(p),
             _911_entry_claim(p), _wtc_1993_claim(p), _payan_claim(p),
-            _police_chiefs_claim(p), _spillover_claim(p), _covert_tests_claim(p)]
+            _police_chiefs_claim(p), _spillover_claim(p), _covert_tests_claim(p), _port_testimony_claim(p),
+            _residents_poll_claim(p)]
 
 
 def figures(**params) -> dict:

@@ -77,3 +77,65 @@ def _covert_tests_claim(p: dict) -> verdicts.ClaimResult:
         verdicts.missing(figure, "no measure of how often ports miss disguised entrants exists besides GAO's own tests")],
         p["tolerance"], note="The essay's note is not in the text copy, and no GAO product giving the essay's rate was "
                              "found; GAO's earlier covert entries, in 2003 and 2004, were refused only once.")
+
+
+def _port_testimony_claim(p: dict) -> verdicts.ClaimResult:
+    """What congressional testimony said of the ports, as the essay reports it: judged on whether it reports the
+    hearing faithfully (its note is not in the text copy; the El Paso field hearing of January 2008 is the testimony
+    found that names every problem it lists); no measure of the ports' morale or turnover in those years was found."""
+    c = claim("heyman-port-testimony-problems")
+    conditions, morale = c.stated
+    unmeasured = "no measure of staffing, training, morale or turnover at the ports in those years was found"
+    return verdicts.judge(c.id, [
+        record(conditions, "ports_hearing_staffing_training_workload", cited=True,
+               basis="The House Homeland Security Committee's field hearing of January 2008, as reported"),
+        verdicts.missing(conditions, unmeasured),
+        record(morale, "ports_hearing_morale_turnover", cited=True,
+               basis="The officers' union's testimony at the same hearing, as reported"),
+        verdicts.missing(morale, unmeasured)], p["tolerance"],
+        note="Read in news reports of the hearing; the hearing record itself was not read. GAO's reports of the time "
+             "(GAO-08-219) describe the staffing shortfall but give no percentage.")
+
+
+def _residents_poll_claim(p: dict) -> verdicts.ClaimResult:
+    """The survey of border residents, as the essay reports it: most likely the poll the Border Network for Human
+    Rights commissioned in July 2010 (the essay's note is not in the text copy); no other survey of how safe border
+    residents feel was found to say whether the finding holds."""
+    c = claim("heyman-border-residents-feel-safe")
+    figure = c.stated[0]
+    return verdicts.judge(c.id, [
+        record(figure, "border_residents_feel_safe_poll", cited=True,
+               basis="The Border Network for Human Rights' poll of residents of ten border cities (the Reuel Group, "
+                     "July 2010)"),
+        verdicts.missing(figure, "no other survey of border residents' sense of safety was found")], p["tolerance"],
+        note="An advocacy group's commissioned poll, not an official survey; the share feeling safe varied by question, "
+             "and was lowest, a bare majority, for letting a child play in a neighbourhood park.")
+
+
+def _terrorist_routes_claim(p: dict) -> verdicts.ClaimResult:
+    """Ginsburg's ranking of terrorists' routes, as the essay reports it: her book was located but its text on routes
+    was not read; whether ports are the likelier route is tested on the border crossings found in the court records
+    of people indicted on terrorism charges."""
+    c = claim("heyman-ginsburg-terrorist-routes")
+    figure = c.stated[0]
+    return verdicts.judge(c.id, [
+        verdicts.missing(figure, "Ginsburg's book (Migration Policy Institute, 2010) was located, but not the passage "
+                                 "ranking terrorists' routes", cited=True),
+        record(figure, "terrorist_border_crossings_mostly_via_airports",
+               basis="START's study for DHS of the border crossings of people indicted on terrorism charges, 1980-2004")],
+        p["tolerance"], note="The study counts only the crossings that court records mention, and was published in "
+                             "2012, after the essay.")
+
+
+def _desert_routes_claim(p: dict) -> verdicts.ClaimResult:
+    """Patrolling pushed crossings onto deadlier routes: GAO found at the time that the first build-ups shifted the
+    traffic elsewhere, and later that the doubling of border-crossing deaths came mostly from the Arizona desert."""
+    c = claim("heyman-patrolling-pushed-routes-to-desert")
+    shifted, deadlier = c.stated
+    return verdicts.judge(c.id, [
+        record(shifted, "sw_buildups_first_san_diego_el_paso",
+               basis="GAO (December 1994): traffic shifted to other areas once the first build-ups began"),
+        record(deadlier, "migrant_deaths_rise_in_arizona_desert",
+               basis="GAO (August 2006): border-crossing deaths doubled from 1995 with no matching rise in entries, "
+                     "most of the rise in the Arizona desert")], p["tolerance"],
+        note="GAO's 2006 highlights do not themselves name patrolling as the cause of the deaths.")
