@@ -151,7 +151,7 @@ def test_synthetic_opioids_from_mexico_on_the_commissions_period_and_cbps_seizur
 
 def test_eagle_pass_detention_came_eight_days_before_trumps_visit():
     r = result(watchlist, "byers-eagle-pass-colombian-2024")
-    assert ("just a few days before a visit", 8.0, v.ACCURATE) in [(c.stated, c.recomputed, c.verdict) for c in r.checks]
+    assert ("just a few days before", 8.0, v.ACCURATE) in [(c.stated, c.recomputed, c.verdict) for c in r.checks]
     assert "Days from the detention (2024-02-21) to Trump's visit to Eagle Pass (2024-02-29): 8" in r.reason
     # a visit two months later is not "a few days"
     later = lambda f: f.__setitem__("date", f["date"].where(f["measure"] != "trump_eagle_pass_visit", "2024-04-29"))
@@ -161,10 +161,23 @@ def test_eagle_pass_detention_came_eight_days_before_trumps_visit():
 
 def test_chiefs_on_crossers_beaten_or_killed_reported_faithfully_but_not_countable():
     r = result(watchlist, "byers-cartels-charge-every-crosser")
-    beaten = [c for c in r.checks if c.stated == "is beaten or killed by the cartels"]
+    beaten = [c for c in r.checks if c.stated == "is beaten or killed"]
     assert [(c.axis, c.verdict, c.tier) for c in beaten] == [("source", v.ACCURATE, "secondary"),
                                                               ("data", v.UNVERIFIABLE, None)]
     assert "can be beaten or shot, not that every one is" in r.reason
     flip = lambda f: f.__setitem__("value", f["value"].where(f["measure"] != "usbp_chiefs_crossers_beaten_or_shot", 0))
     with with_records(flip):
         assert result(watchlist, "byers-cartels-charge-every-crosser").faithful == v.MISQUOTED
+
+
+def test_tajiks_released_with_notices_to_appear_as_officials_told_the_press():
+    r = result(watchlist, "byers-tajiks-released-notices-to-appear")
+    assert r.verdict == v.ACCURATE
+    assert [(c.stated, c.verdict, c.tier) for c in r.checks] == [
+        ("released inside the United States", v.ACCURATE, "secondary"),
+        ("notices to appear", v.ACCURATE, "secondary")]
+    assert "No DHS or CBP record of the releases is public" in r.reason
+    # had they been held (no notices to appear), the statement would be contradicted
+    held = lambda f: f.__setitem__("value", f["value"].where(f["measure"] != "tajiks_released_notices_to_appear", 0))
+    with with_records(held):
+        assert result(watchlist, "byers-tajiks-released-notices-to-appear").verdict == v.CONTRADICTED

@@ -27,8 +27,8 @@ from analysis.chapters.watchlist.gotaways import (GOTAWAY_SOURCES, _gotaway_span
 from analysis.chapters.watchlist.events import (_asylum_claim, _candidate_wall_claim, _cartel_fees_claim,
                                                _commission_report_claim, _eagle_pass_claim,
                                                _emergency_claim, _isis_k_abroad_claim, _patriot_act_claim,
-                                               _president_wall_claim, _tajik_cities_claim, _wray_claim,
-                                               _yuma_sheriff_claim)
+                                               _president_wall_claim, _tajik_cities_claim, _tajik_release_claim,
+                                               _wray_claim, _yuma_sheriff_claim)
 from analysis.chapters.watchlist.overdoses import (COMMISSION_PERIOD_END, COMMISSION_REPORT_YEAR, COUNT_KINDS,
                                                    _overdose_claim, _overdose_years, _rate_years, _synthetic_claim,
                                                    first_period_over,
@@ -142,7 +142,7 @@ def check_claims(**params) -> list[verdicts.ClaimResult]:
             _nationalities_claim(p), _outcomes_claim(p), _revenue_claim(p), _attack_claim(p), _tajik_claim(p),
             _uzbeks_claim(p), _network_claim(p), _overdose_claim(p), _synthetic_claim(p), _poe_claim(p), _aid_claim(p), _scale_claim(p),
             _san_diego_claim(p), _quantico_claim(p), _uzbek_baltimore_claim(p), _undercount_claim(p), _threat_claim(p),
-            _wray_claim(p), _tajik_cities_claim(p), _isis_k_abroad_claim(p), _eagle_pass_claim(p), _patriot_act_claim(p),
+            _wray_claim(p), _tajik_cities_claim(p), _tajik_release_claim(p), _isis_k_abroad_claim(p), _eagle_pass_claim(p), _patriot_act_claim(p),
             _cartel_fees_claim(p), _yuma_sheriff_claim(p), _commission_report_claim(p), _candidate_wall_claim(p),
             _emergency_claim(p), _president_wall_claim(p), _asylum_claim(p)]
 

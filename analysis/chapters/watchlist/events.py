@@ -31,6 +31,17 @@ def _tajik_cities_claim(p: dict) -> verdicts.ClaimResult:
                           p["tolerance"], note="The joint DHS-FBI statement on the arrests names no cities.")
 
 
+def _tajik_release_claim(p: dict) -> verdicts.ClaimResult:
+    """The eight Tajiks' release after CBP's screening, with notices to appear, as the reports of June 2024 give it
+    ("nominally" is the authors' judgement of that screening, not a checkable fact)."""
+    c = claim("byers-tajiks-released-notices-to-appear")
+    released, notices = c.stated
+    return verdicts.judge(c.id, [
+        record(released, "tajiks_released_after_vetting", basis="Federal sources on the men's screening and release"),
+        record(notices, "tajiks_released_notices_to_appear", basis="A senior DHS official, as CBS News reported")],
+        p["tolerance"], note="No DHS or CBP record of the releases is public; both rest on officials quoted in the press.")
+
+
 ISIS_K_ABROAD = ("isisk_attack_uzbekistan", "isisk_attack_tajikistan", "isisk_attack_iran")
 
 
