@@ -244,3 +244,57 @@ def test_records_that_disagree_or_are_missing_are_refused_or_shown():
     with mock.patch.object(common, "load", return_value=pd.concat([load("events_and_findings"), extra])):
         with pytest.raises(DataError, match=r"the records of 'trump_border_miles_stated' disagree \(\[1954, 2000\]\)"):
             common.record_value("trump_border_miles_stated")
+
+
+def test_synthetic_opioids_from_mexico_on_the_commissions_period_and_cbps_seizures():
+    r = result(watchlist, "sluys-synthetic-opioids-from-mexico")
+    assert (r.verdict, r.faithful, r.holds) == (v.ACCURATE, v.ACCURATE, v.ACCURATE)
+    assert "63,591 of 99,772 reported overdose deaths (63.7%)" in r.reason  # 12 months ending April 2021
+    assert "14,104 of its 14,700 lb of fentanyl on the southwest border in FY2022 (95.9%)" in r.reason
+    # on another of the commission's periods (the release's, ending June 2021) the share is still most of the deaths
+    assert "64,378 of 100,569" in result(watchlist, "sluys-synthetic-opioids-from-mexico",
+                                         overdose_period_end="2021-06").reason
+    # had the co-chairs' release said otherwise, the thesis would misreport the commission
+    def flip(measure):
+        return lambda f: f.__setitem__("value", f["value"].where(f["measure"] != measure, 0))
+    with with_records(flip("opioid_commission_synthetic_two_thirds")):
+        assert result(watchlist, "sluys-synthetic-opioids-from-mexico").faithful == v.MISQUOTED
+    with with_records(flip("fentanyl_dominant_source_mexico")):
+        assert result(watchlist, "sluys-synthetic-opioids-from-mexico").holds != v.ACCURATE
+    # a period in which synthetic opioids were in a minority of the deaths contradicts the reading
+    with mock.patch.object(watchlist.overdoses, "synthetic_share", return_value=(40000, 100000)):
+        assert result(watchlist, "sluys-synthetic-opioids-from-mexico").holds == v.CONTRADICTED
+
+
+def test_eagle_pass_detention_came_eight_days_before_trumps_visit():
+    r = result(watchlist, "byers-eagle-pass-colombian-2024")
+    assert ("just a few days before", 8.0, v.ACCURATE) in [(c.stated, c.recomputed, c.verdict) for c in r.checks]
+    assert "Days from the detention (2024-02-21) to Trump's visit to Eagle Pass (2024-02-29): 8" in r.reason
+    # a visit two months later is not "a few days"
+    later = lambda f: f.__setitem__("date", f["date"].where(f["measure"] != "trump_eagle_pass_visit", "2024-04-29"))
+    with with_records(later):
+        assert result(watchlist, "byers-eagle-pass-colombian-2024").verdict != v.ACCURATE
+
+
+def test_chiefs_on_crossers_beaten_or_killed_reported_faithfully_but_not_countable():
+    r = result(watchlist, "byers-cartels-charge-every-crosser")
+    beaten = [c for c in r.checks if c.stated == "is beaten or killed"]
+    assert [(c.axis, c.verdict, c.tier) for c in beaten] == [("source", v.ACCURATE, "secondary"),
+                                                              ("data", v.UNVERIFIABLE, None)]
+    assert "can be beaten or shot, not that every one is" in r.reason
+    flip = lambda f: f.__setitem__("value", f["value"].where(f["measure"] != "usbp_chiefs_crossers_beaten_or_shot", 0))
+    with with_records(flip):
+        assert result(watchlist, "byers-cartels-charge-every-crosser").faithful == v.MISQUOTED
+
+
+def test_tajiks_released_with_notices_to_appear_as_officials_told_the_press():
+    r = result(watchlist, "byers-tajiks-released-notices-to-appear")
+    assert r.verdict == v.ACCURATE
+    assert [(c.stated, c.verdict, c.tier) for c in r.checks] == [
+        ("released inside the United States", v.ACCURATE, "secondary"),
+        ("notices to appear", v.ACCURATE, "secondary")]
+    assert "No DHS or CBP record of the releases is public" in r.reason
+    # had they been held (no notices to appear), the statement would be contradicted
+    held = lambda f: f.__setitem__("value", f["value"].where(f["measure"] != "tajiks_released_notices_to_appear", 0))
+    with with_records(held):
+        assert result(watchlist, "byers-tajiks-released-notices-to-appear").verdict == v.CONTRADICTED

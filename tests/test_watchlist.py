@@ -108,6 +108,13 @@ def test_between_ports_comparison_contradicts_the_essays_own_numbers_over_both_b
     assert ("100 on the Southwest border", (93, 103), v.ACCURATE) in checks(southwest)
 
 
+def test_between_ports_reason_names_the_southwest_border_where_the_comparison_holds():
+    both = results()["byers-tsds-encounters-between-ports"]
+    assert ("On the southwest border alone the comparison holds: the essay's own counts are 269 between ports against "
+            "126 at ports (2.13-fold), CBP's 272 against 132 (2.06-fold)") in both.reason
+    assert "southwest border alone" not in results(comparison_border="southwest")["byers-tsds-encounters-between-ports"].reason
+
+
 def test_published_tables_that_do_not_add_up_are_flagged():
     broken = encounters.totals_that_do_not_add_up().set_index("fiscal_year")["difference"].to_dict()
     assert broken == {2018: 2845, 2024: 20000}

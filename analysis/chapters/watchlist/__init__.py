@@ -27,10 +27,11 @@ from analysis.chapters.watchlist.gotaways import (GOTAWAY_SOURCES, _gotaway_span
 from analysis.chapters.watchlist.events import (_asylum_claim, _candidate_wall_claim, _cartel_fees_claim,
                                                _commission_report_claim, _eagle_pass_claim,
                                                _emergency_claim, _isis_k_abroad_claim, _patriot_act_claim,
-                                               _president_wall_claim, _tajik_cities_claim, _wray_claim,
-                                               _yuma_sheriff_claim)
+                                               _president_wall_claim, _tajik_cities_claim, _tajik_release_claim,
+                                               _wray_claim, _yuma_sheriff_claim)
 from analysis.chapters.watchlist.overdoses import (COMMISSION_PERIOD_END, COMMISSION_REPORT_YEAR, COUNT_KINDS,
-                                                   _overdose_claim, _overdose_years, _rate_years, first_period_over,
+                                                   _overdose_claim, _overdose_years, _rate_years, _synthetic_claim,
+                                                   first_period_over,
                                                    month_name, overdose_figure, twelve_month_periods, years_over)
 from analysis.chapters.watchlist.ports import POE_BORDERS, _poe_claim, travellers_per_day
 from analysis.chapters.watchlist.released import (_nationalities_claim, _outcomes_claim, _released_claim,
@@ -139,9 +140,9 @@ def check_claims(**params) -> list[verdicts.ClaimResult]:
     p = PARAMETERS.validate(params)
     return [_rise_claim(p), _ports_claim(p), _between_claim(p), _gotaways_claim(p), _released_claim(p),
             _nationalities_claim(p), _outcomes_claim(p), _revenue_claim(p), _attack_claim(p), _tajik_claim(p),
-            _uzbeks_claim(p), _network_claim(p), _overdose_claim(p), _poe_claim(p), _aid_claim(p), _scale_claim(p),
+            _uzbeks_claim(p), _network_claim(p), _overdose_claim(p), _synthetic_claim(p), _poe_claim(p), _aid_claim(p), _scale_claim(p),
             _san_diego_claim(p), _quantico_claim(p), _uzbek_baltimore_claim(p), _undercount_claim(p), _threat_claim(p),
-            _wray_claim(p), _tajik_cities_claim(p), _isis_k_abroad_claim(p), _eagle_pass_claim(p), _patriot_act_claim(p),
+            _wray_claim(p), _tajik_cities_claim(p), _tajik_release_claim(p), _isis_k_abroad_claim(p), _eagle_pass_claim(p), _patriot_act_claim(p),
             _cartel_fees_claim(p), _yuma_sheriff_claim(p), _commission_report_claim(p), _candidate_wall_claim(p),
             _emergency_claim(p), _president_wall_claim(p), _asylum_claim(p)]
 

@@ -196,8 +196,8 @@ def between_over_ports(borders: tuple[str, ...], years) -> tuple[int, int]:
 def _between_claim(p: dict) -> verdicts.ClaimResult:
     c = claim("byers-tsds-encounters-between-ports")
     borders = COMPARISON_BORDERS[p["comparison_border"]]
-    own = essay_tsds_numbers()
-    own = own[own["border"].isin(borders)]
+    essay = essay_tsds_numbers()
+    own = essay[essay["border"].isin(borders)]
     years = sorted(set(own["fiscal_year"]))
     own = own.groupby("location")["encounters"].sum()
     between, ports = between_over_ports(borders, years)
@@ -210,7 +210,20 @@ def _between_claim(p: dict) -> verdicts.ClaimResult:
         verdicts.measured(c.stated[0], between / ports, source=CBP_TSDS,
                           basis=f"CBP's full-year counts on the {which}, {span}, between ports ({number(between)}) over "
                                 f"at ports ({number(ports)})"),
-        *_tsds_counts(c, "usbp", "between")], p["tolerance"])
+        *_tsds_counts(c, "usbp", "between")], p["tolerance"], note=_southwest_alone(essay, borders))
+
+
+def _southwest_alone(essay: pd.DataFrame, borders: tuple[str, ...]) -> str:
+    """When the comparison spans more than the southwest border: the same comparison on the southwest border alone,
+    where the essay's own counts and CBP's do show many more encounters between ports."""
+    if borders == ("southwest",):
+        return ""
+    own = essay[essay["border"] == "southwest"].groupby("location")["encounters"].sum()
+    between, ports = between_over_ports(("southwest",), sorted(set(essay["fiscal_year"])))
+    return (f"On the southwest border alone the comparison holds: the essay's own counts are {number(own['between'])} "
+            f"between ports against {number(own['ports'])} at ports ({number(own['between'] / own['ports'], 'ratio')}), "
+            f"CBP's {number(between)} against {number(ports)} ({number(between / ports, 'ratio')}); the northern "
+            "ports' matches are what reverse it.")
 
 
 def tsds_figure(**_):

@@ -3,6 +3,8 @@ opioid commission's report and the wall pledge (Sluys), the 2019 emergency and t
 each against the record that states it; the wall's length against the President's own statements."""
 from __future__ import annotations
 
+from datetime import date
+
 from analysis.core import verdicts
 from analysis.core.claims import claim
 from analysis.chapters.common import record, record_date, record_source, record_value, record_year
@@ -29,6 +31,17 @@ def _tajik_cities_claim(p: dict) -> verdicts.ClaimResult:
                           p["tolerance"], note="The joint DHS-FBI statement on the arrests names no cities.")
 
 
+def _tajik_release_claim(p: dict) -> verdicts.ClaimResult:
+    """The eight Tajiks' release after CBP's screening, with notices to appear, as the reports of June 2024 give it
+    ("nominally" is the authors' judgement of that screening, not a checkable fact)."""
+    c = claim("byers-tajiks-released-notices-to-appear")
+    released, notices = c.stated
+    return verdicts.judge(c.id, [
+        record(released, "tajiks_released_after_vetting", basis="Federal sources on the men's screening and release"),
+        record(notices, "tajiks_released_notices_to_appear", basis="A senior DHS official, as CBS News reported")],
+        p["tolerance"], note="No DHS or CBP record of the releases is public; both rest on officials quoted in the press.")
+
+
 ISIS_K_ABROAD = ("isisk_attack_uzbekistan", "isisk_attack_tajikistan", "isisk_attack_iran")
 
 
@@ -43,13 +56,19 @@ def _isis_k_abroad_claim(p: dict) -> verdicts.ClaimResult:
 
 
 def _eagle_pass_claim(p: dict) -> verdicts.ClaimResult:
-    """The watchlisted Colombian detained near Eagle Pass: the year, and that it was one person."""
+    """The watchlisted Colombian detained near Eagle Pass: the year, that it was one person, and how many days
+    before Trump's visit to the area."""
     c = claim("byers-eagle-pass-colombian-2024")
-    year, people = c.stated
+    year, people, days = c.stated
     day = record_date("eagle_pass_watchlist_detention")
+    visit = record_date("trump_eagle_pass_visit")
+    gap = (date.fromisoformat(visit) - date.fromisoformat(day)).days
+    source, tier = record_source("eagle_pass_watchlist_detention", "trump_eagle_pass_visit")
     return verdicts.judge(c.id, [
         record_year(year, "eagle_pass_watchlist_detention", basis=f"He crossed and was detained on {day}"),
-        record(people, "eagle_pass_watchlist_detention", basis="People detained in the case as reported")],
+        record(people, "eagle_pass_watchlist_detention", basis="People detained in the case as reported"),
+        verdicts.measured(days, gap, source=source, tier=tier,
+                          basis=f"Days from the detention ({day}) to Trump's visit to Eagle Pass ({visit})")],
         p["tolerance"], note="No statement of the Texas Department of Public Safety or of CBP on the case was found.")
 
 
@@ -107,12 +126,17 @@ def _cartel_fees_claim(p: dict) -> verdicts.ClaimResult:
     """What the Border Patrol's sector chiefs told the House Homeland Security Committee about paying the cartels,
     as the essay reports it; no count of crossers who paid exists to test it."""
     c = claim("byers-cartels-charge-every-crosser")
-    figure = c.stated[0]
+    paying, violence = c.stated
     return verdicts.judge(c.id, [
-        record(figure, "usbp_chiefs_nobody_crosses_without_paying",
+        record(paying, "usbp_chiefs_nobody_crosses_without_paying",
                basis="The committee's release of the chief patrol agents' transcribed interviews", cited=True),
-        verdicts.missing(figure, "no count of crossers who paid the cartels exists")], p["tolerance"],
-        note="The chiefs spoke in transcribed interviews the committee released, not at a public hearing.")
+        verdicts.missing(paying, "no count of crossers who paid the cartels exists"),
+        record(violence, "usbp_chiefs_crossers_beaten_or_shot", cited=True,
+               basis="The Laredo sector chief's transcribed interview of June 2023, as a news report quotes it"),
+        verdicts.missing(violence, "no count of crossers beaten or killed for crossing without the cartels exists")],
+        p["tolerance"], note="The chiefs spoke in transcribed interviews the committee released, not at a public hearing; "
+                             "the Laredo chief said crossers without the cartels' permission can be beaten or shot, "
+                             "not that every one is.")
 
 
 def _asylum_claim(p: dict) -> verdicts.ClaimResult:

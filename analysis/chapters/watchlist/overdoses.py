@@ -10,6 +10,9 @@ from analysis.core.claims import claim
 from analysis.core.data import load
 from analysis.core.fmt import number
 from analysis.core.plotting import finish, new_figure
+from analysis.chapters.common import record
+from analysis.chapters.watchlist.seizures import SEIZURES
+from analysis.chapters.watchlist.sources import _origin
 
 
 # The twelve-month counts: CDC's predicted value (its headline figure, the one the commission quoted) or the
@@ -124,6 +127,46 @@ def _overdose_claim(p: dict) -> verdicts.ClaimResult:
               f"{int(overdoses()['year'].min())} with a final rate") if ranked else
         verdicts.missing(rank, f"no final age-adjusted rate for {p['overdose_rate_year']} is in the data"))
     return verdicts.judge(c.id, evidence, p["tolerance"], note=_other_basis(kind, p["overdose_year"], deaths.value))
+
+
+def synthetic_share(period_end: str) -> tuple[int, int]:
+    """Deaths involving synthetic opioids other than methadone (T40.4) and all overdose deaths, as reported, in the
+    12 months ending ``period_end``."""
+    row = twelve_month_counts().set_index("period_end").loc[period_end]
+    return int(row["synthetic_opioid_deaths_reported"]), int(row["deaths_reported"])
+
+
+def fentanyl_by_region(fy: int) -> pd.Series:
+    """Pounds of fentanyl CBP seized in one complete fiscal year, by region."""
+    frame = load(SEIZURES).query("fy == @fy and coverage == 'full' and drug == 'Fentanyl'")
+    return frame.groupby("region")["quantity_lbs"].sum()
+
+
+def _synthetic_claim(p: dict) -> verdicts.ClaimResult:
+    """The toll the commission ties to synthetic opioids, read as most of the deaths (does it say so; do CDC's
+    counts for its period show it), and Mexico as their source (the commission's report as quoted; where CBP seizes
+    fentanyl)."""
+    c = claim("sluys-synthetic-opioids-from-mexico")
+    toll, mexico = c.stated
+    period = p["overdose_period_end"]
+    synthetic, deaths = synthetic_share(period)
+    counts = twelve_month_counts().set_index("period_end").loc[period]
+    lbs = fentanyl_by_region(p["seizure_fy"])
+    southwest = float(lbs.get("southwest", 0.0))
+    return verdicts.judge(c.id, [
+        record(toll, "opioid_commission_synthetic_two_thirds", cited=True,
+               basis="The co-chairs' release of the report: nearly two-thirds of the deaths"),
+        verdicts.recorded(toll, bool(synthetic > deaths / 2), source=f"{counts['publisher']}, {counts['publication']}",
+                          tier=counts["tier"],
+                          basis=f"CDC provisional counts for the 12 months ending {month_name(period)}: synthetic "
+                                f"opioids other than methadone were involved in {number(synthetic)} of "
+                                f"{number(deaths)} reported overdose deaths ({100 * synthetic / deaths:.1f}%)"),
+        record(mexico, "fentanyl_dominant_source_mexico", basis="The commission's report, as quoted in the press"),
+        verdicts.recorded(mexico, bool(southwest > lbs.sum() / 2), source=_origin(SEIZURES),
+                          basis=f"CBP seized {southwest:,.0f} of its {lbs.sum():,.0f} lb of fentanyl on the southwest "
+                                f"border in FY{p['seizure_fy']} ({100 * southwest / lbs.sum():.1f}%)")],
+        p["tolerance"], note="Seizures show where fentanyl is caught, not where it is made; the commission's report "
+                             "names Mexico as the main place of manufacture, from precursors made mainly in China.")
 
 
 def _other_basis(kind: str, year: int, threshold: float) -> str:
