@@ -11,10 +11,10 @@ CHANGES = editions.changes(editions.load("2026.1"), editions.load("2026.2"), "20
 
 
 def test_the_current_edition_is_named_once_and_committed():
-    assert editions.current() == ("2026.3", "2026-12-01")
-    assert editions.versions() == ["2026.1", "2026.2", "2026.3"] and editions.previous("2026.3") == "2026.2"
+    assert editions.current() == ("2026.4", "2026-12-01")
+    assert editions.versions() == ["2026.1", "2026.2", "2026.3", "2026.4"] and editions.previous("2026.4") == "2026.3"
     assert citing.citation() == ("Border Security by the Numbers project (2026). Border Security by the Numbers, "
-                                 "edition 2026.3 (2026-12-01).")
+                                 "edition 2026.4 (2026-12-01).")
 
 
 def test_every_verdict_that_moved_is_listed_with_its_reason():
@@ -45,6 +45,16 @@ def test_the_third_edition_lists_the_claims_added_and_the_unverifiable_claims_te
     assert all(c.reason != "reason not recorded" for c in found)
 
 
+def test_the_fourth_edition_adds_claims_and_moves_no_verdict():
+    found = editions.changes(editions.load("2026.3"), editions.load("2026.4"), "2026.4")
+    assert sum(c.what == "added" for c in found) == 13
+    assert not [c for c in found if c.what == "verdict"]  # the third reading added claims and stated items only
+    by_id = {c.id: c for c in found}
+    assert by_id["caune-mosaic-publisher"].verdict == "roughly right"
+    assert by_id["sluys-ondcp-strategy-april-2022"].what == "reason"
+    assert all(c.reason != "reason not recorded" for c in found)
+
+
 def test_figures_are_compared_across_the_older_format():
     """2026.1 kept one figure per claim; it is matched with the first stated figure in the same unit."""
     by_id = {c.id: c for c in CHANGES}
@@ -65,7 +75,7 @@ def test_claim_reviews_name_the_edition():
     from analysis.core.verdicts import ClaimResult  # noqa: F401  (the records' type)
     one = claim_reviews([type("R", (), {"claim_id": "heyman-bp-staffing-1993-2010", "verdict": "accurate",
                                         "reason": "r"})()], {"title": "t"})["@graph"][0]
-    assert (one["datePublished"], one["version"]) == ("2026-12-01", "2026.3")
+    assert (one["datePublished"], one["version"]) == ("2026-12-01", "2026.4")
 
 
 def test_the_built_site_publishes_exactly_the_current_edition(built_book):

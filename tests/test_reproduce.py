@@ -18,7 +18,7 @@ from analysis.chapters.guns_money import crime
 from analysis.core.data import load
 
 
-EDITION = "edition 2026.3 of 2026-12-01 (editions/2026.3/ledger.json)"  # the current edition, by default
+EDITION = "edition 2026.4 of 2026-12-01 (editions/2026.4/ledger.json)"  # the current edition, by default
 
 
 def reproduce_cli(tmp_path, *args: str) -> int:
@@ -43,14 +43,14 @@ def test_a_changed_baseline_moves_the_staffing_ratio(tmp_path, capsys, monkeypat
     # a figure checked twice (as the report gives it, and untested in the data) is compared by its tested value
     assert "heyman-doj-ig-gunrunner-findings" not in out
     assert "heyman-bp-southwest-agents" not in out  # start_year does not touch it
-    assert out.splitlines()[-1].startswith(f"3 of 14 claims changed against {EDITION} (budgets with start_year=1994)")
+    assert out.splitlines()[-1].startswith(f"3 of 15 claims changed against {EDITION} (budgets with start_year=1994)")
     assert (tmp_path / "out" / "budgets.ipynb").is_file()
 
 
 def test_defaults_reproduce_the_published_edition(tmp_path, capsys, monkeypatch, notebook_kernels):
     monkeypatch.chdir(reproduce.REPO_ROOT)
     assert reproduce_cli(tmp_path, "--chapter", "budgets") == reproduce.UNCHANGED
-    assert capsys.readouterr().out.startswith(f"0 of 14 claims changed against {EDITION} (budgets with defaults)")
+    assert capsys.readouterr().out.startswith(f"0 of 15 claims changed against {EDITION} (budgets with defaults)")
 
 
 def test_papermills_own_form_and_a_parameter_for_one_chapter():
@@ -235,7 +235,7 @@ def test_each_claim_is_traced_to_the_function_that_computes_it():
 def test_a_chapters_data_files_are_those_it_reads_even_when_already_loaded():
     load("border_patrol_agents")  # cached in this process before the chapter runs
     ids, files = reviewers.chapter_inputs.__wrapped__("budgets")  # not the cached answer
-    assert ids[0] == "heyman-bp-staffing-1993-2010" and len(ids) == 13  # the ATF claim is unverifiable
+    assert ids[0] == "heyman-bp-staffing-1993-2010" and len(ids) == 14  # the ATF claim is unverifiable
     assert files == ["data/enforcement/barrier_mileage.csv", "data/enforcement/border_patrol_agents.csv",
                      "data/enforcement/border_patrol_apprehensions.csv", "data/enforcement/reported_figures.csv",
                      "data/prices/cpi_u_monthly.csv", "data/records/events_and_findings.csv"]

@@ -52,7 +52,7 @@ def test_only_checked_claims_get_a_robustness(frame):
     assert frame.loc["caune-unficyp-established-1974", "robustness"] == robustness.ROBUST
     checked = frame[frame["robustness"].notna()]
     summary = ledger.summary(frame.reset_index())
-    assert len(checked) == summary["n_checked"] == 75
+    assert len(checked) == summary["n_checked"] == 88
     assert summary["n_robust"] + summary["n_depends"] == summary["n_checked"]
     # an unverifiable claim is neither checked nor robust
     assert pd.isna(frame.loc["heyman-atf-gunrunner-officers", "robustness"])
