@@ -219,6 +219,12 @@ def chapter_output(slug: str, part: str = "check_claims"):
     return getattr(module, part)(**module.PARAMETERS.defaults())
 
 
+def chapter_results(slug: str) -> dict:
+    """A chapter's default ``check_claims`` by claim id, shared by the session (``chapter_output``): for tests
+    that only read it; a test that patches the chapter's code or data computes its own."""
+    return {r.claim_id: r for r in chapter_output(slug)}
+
+
 def chapter_params(slugs) -> list:
     """Chapter slugs for ``pytest.mark.parametrize``, the slow chapters marked slow."""
     return [pytest.param(slug, marks=pytest.mark.slow) if slug in SLOW_CHAPTERS else slug for slug in slugs]

@@ -10,10 +10,17 @@ import pytest
 from analysis.chapters import border_index, budgets, common, guns_money, watchlist
 from analysis.core import verdicts as v
 from analysis.core.data import DataError, load
+from conftest import chapter_results
 
 
-def result(module, claim_id, **params):
-    [r] = [r for r in module.check_claims(**{**module.PARAMETERS.defaults(), **params}) if r.claim_id == claim_id]
+def result(module, claim_id):
+    """The claim's result with the chapter's defaults, from the session's shared results (read only)."""
+    return chapter_results(module.__name__.rsplit(".", 1)[-1])[claim_id]
+
+
+def computed(module, claim_id):
+    """The claim's result computed now (under ``with_records``, which changes what the chapter reads)."""
+    [r] = [r for r in module.check_claims(**module.PARAMETERS.defaults()) if r.claim_id == claim_id]
     return r
 
 
@@ -69,7 +76,7 @@ def test_the_guard_was_deployed_twice_in_the_essays_window():
     # one deployment is not "repeatedly"
     with with_records(lambda f: f.drop(f.index[(f["measure"] == "national_guard_sw_deployment")
                                                & (f["value"] == 1200)], inplace=True)):
-        assert result(budgets, "heyman-national-guard-deployments").verdict == v.OVERSTATED
+        assert computed(budgets, "heyman-national-guard-deployments").verdict == v.OVERSTATED
 
 
 def test_spillover_rests_on_gaos_interviews_as_reported():
@@ -88,7 +95,7 @@ def test_the_ports_failed_every_covert_crossing_not_nine_percent():
     # had GAO's crossings failed at the essay's rate, the essay would report them faithfully
     measure = "gao_covert_crossings_documents_unquestioned"
     with with_records(lambda f: f.__setitem__("value", f["value"].where(f["measure"] != measure, 9))):
-        assert result(guns_money, "heyman-gao-covert-test-failure").faithful == v.ACCURATE
+        assert computed(guns_money, "heyman-gao-covert-test-failure").faithful == v.ACCURATE
 
 
 def test_the_wall_spans_half_the_border_by_the_candidates_words():
@@ -169,14 +176,14 @@ def flip(measure):
 
 def test_a_record_stating_the_opposite_contradicts_or_misquotes():
     with with_records(flip("sbinet_ended")):
-        assert result(border_index, "caune-sbinet-lessons").verdict == v.CONTRADICTED
+        assert computed(border_index, "caune-sbinet-lessons").verdict == v.CONTRADICTED
     with with_records(flip("spillover_violence_not_observed")):  # had the agencies seen it, "quite rare" would fail
-        assert result(guns_money, "heyman-spillover-violence-rare").verdict == v.CONTRADICTED
+        assert computed(guns_money, "heyman-spillover-violence-rare").verdict == v.CONTRADICTED
     with with_records(flip("oig_gunrunner_mexico_coordination")):
-        ig = result(budgets, "heyman-doj-ig-gunrunner-findings")
+        ig = computed(budgets, "heyman-doj-ig-gunrunner-findings")
         assert (ig.verdict, ig.faithful) == (v.MISQUOTED, v.MISQUOTED)
     with with_records(lambda f: f.__setitem__("value", f["value"].where(f["measure"] != "wtc_bombing_1993", 2001))):
-        assert result(guns_money, "heyman-wtc-bombing-1993").verdict == v.MISDATED
+        assert computed(guns_money, "heyman-wtc-bombing-1993").verdict == v.MISDATED
 
 
 def set_value(measure, value):

@@ -11,11 +11,18 @@ from analysis.chapters.watchlist import cases, encounters, gotaways, overdoses, 
 from analysis.chapters.watchlist import released as release_report
 from analysis.core.claims import claim, present, registry
 from analysis.core.series import crossings, reported
+from conftest import chapter_results
 
 DEFAULTS = w.PARAMETERS.defaults()
 
 
 def results(**params):
+    """The results by claim id; with no parameters, the session's shared default results (a test that patches
+    the chapter computes its own, with ``computed``)."""
+    return computed(**params) if params else chapter_results("watchlist")
+
+
+def computed(**params):
     return {r.claim_id: r for r in w.check_claims(**(DEFAULTS | params))}
 
 
@@ -76,7 +83,7 @@ def test_cbp_tsds_table_and_every_count_the_essay_quotes():
 def test_a_wrong_count_is_not_accurate(monkeypatch):
     real = encounters.tsds_count
     monkeypatch.setattr(encounters, "tsds_count", lambda fy, border, loc: real(fy, border, loc) * (2 if fy == 2023 else 1))
-    ports = results()["byers-tsds-encounters-ports-of-entry"]
+    ports = computed()["byers-tsds-encounters-ports-of-entry"]
     assert ports.verdict == v.UNDERSTATED and ports.checks[1].recomputed == 968
 
 
