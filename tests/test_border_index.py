@@ -207,7 +207,7 @@ def test_the_chapter_contract():
     with mock.patch.object(bi, "compute", side_effect=AssertionError("check_claims computed the index")):
         assert [r.claim_id for r in bi.check_claims(**DEFAULTS)] == checked  # checked claims only, no index
     assert set(chapter_output("border_index", "figures")) == {"fig-heatmap", "fig-ranks", "fig-over-time"}
-    values = bi.chapter_values(**DEFAULTS)
+    values = chapter_output("border_index", "chapter_values")
     assert (values["unficyp_year"], values["year_tolerance"], values["year_tolerance_grid"]) == (1964, "0", "1 and 2")
     assert bi.index_for(**DEFAULTS) is bi.index_for(**dict(DEFAULTS))  # computed once per set of parameters
     assert {"alt_normalization", "gov_only_top", "cyprus_rank"} <= set(bi.exercise_values(**DEFAULTS))
@@ -221,7 +221,7 @@ def test_the_comparison_year_is_the_essays_present():
 def test_the_us_and_mexico_are_followed_from_heymans_present():
     from analysis.core.claims import present
     assert indicators.ESSAY_YEARS["heyman"] == present("heyman2011") == 2010
-    values = bi.chapter_values(**DEFAULTS)
+    values = chapter_output("border_index", "chapter_values")
     assert (values["heyman_present"], values["usa_wgi_heyman"], values["mex_wgi_heyman"]) == (2010, "+1.22", "-0.41")
     assert (values["usa_wgi_change"], values["mex_wgi_change"]) == ("-0.30", "-0.26")
     # from 2010 no US estimate moves beyond its margin (from 2011 political stability did); Mexico's corruption does

@@ -112,7 +112,7 @@ def index_for(**params) -> Result:
     return _computed(json.dumps(p, sort_keys=True))
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=32)  # room for the chapter's own index, its method alternatives and its exercises
 def _computed(key: str) -> Result:
     return compute(**json.loads(key))
 
@@ -269,6 +269,7 @@ def _uncertainty_values(p: dict, result: Result) -> dict:
     (hi_a, hi_b, hi_r), (lo_a, lo_b, lo_r) = extreme_pairs(result)
     treaty = load("treaty_status").query("iso3 in @p['countries']")
     states = {c: att_state(c, p["year"]) for c in p["countries"]}
+    most_moving, moving_count = _most_moving(p, result)
     values = {
         "n_scenarios": len(scenarios(p["countries"])), "n_methods": len(METHODS),
         "corr_high_pair": f"{hi_a} and {hi_b}", "corr_high": f"{hi_r:.2f}",
@@ -280,7 +281,7 @@ def _uncertainty_values(p: dict, result: Result) -> dict:
         "att_signatories": _list([c for c, s in states.items() if s == "signatory"]),
         "att_not_party": _list([c for c, s in states.items() if s in ("not party", "neither")]),
         "att_signatory_score": f"{ATT_SCORES['signatory']:g}",
-        "most_moving_alternative": _most_moving(p, result)[0], "most_moving_count": _most_moving(p, result)[1],
+        "most_moving_alternative": most_moving, "most_moving_count": moving_count,
         "att_un_table_date": f"{pd.Timestamp(resource('treaty_status')['published'][:10]):%-d %B %Y}",
     }
     for code in FOCUS:

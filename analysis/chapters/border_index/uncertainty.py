@@ -53,9 +53,11 @@ def _mean(values: np.ndarray, weights: np.ndarray, aggregation: str) -> np.ndarr
     return (values * weights[:, None, :]).sum(axis=-1)
 
 
-def _ranks(s: Scenario, raw: pd.DataFrame, errors: pd.DataFrame, n: int, rng: np.random.Generator) -> np.ndarray:
-    """Ranks (n draws x countries) under one scenario, with redrawn WGI estimates and random weights."""
-    indicators = [i for i in entering(raw) if i.key != s.leave_out]
+def _ranks(s: Scenario, raw: pd.DataFrame, entered: list, errors: pd.DataFrame, n: int,
+           rng: np.random.Generator) -> np.ndarray:
+    """Ranks (n draws x countries) under one scenario, with redrawn WGI estimates and random weights
+    (``entered``: the indicators that enter the index for ``raw``)."""
+    indicators = [i for i in entered if i.key != s.leave_out]
     keys = [i.key for i in indicators]
     sign = np.array([1.0 if i.higher_is_better else -1.0 for i in indicators])
     noise = rng.standard_normal((n, *raw[keys].shape)) * errors[keys].to_numpy()
@@ -74,9 +76,10 @@ def global_ranks(countries: list[str], draws: int, seed: int) -> pd.DataFrame:
     rng = np.random.default_rng(seed)
     raw = {year: raw_values(countries, year) for year in gitoc_years()}
     errors = {year: wgi_errors(countries, year) for year in raw}
+    entered = {year: entering(values) for year, values in raw.items()}  # once per edition, not per scenario
     found = scenarios(countries)
     picked = np.bincount(rng.integers(len(found), size=draws), minlength=len(found))
-    blocks = [_ranks(s, raw[s.year], errors[s.year], n, rng) for s, n in zip(found, picked) if n]
+    blocks = [_ranks(s, raw[s.year], entered[s.year], errors[s.year], n, rng) for s, n in zip(found, picked) if n]
     return pd.DataFrame(np.vstack(blocks), columns=pd.Index(countries, name="iso3"))
 
 
