@@ -14,11 +14,12 @@ import pytest
 import yaml
 
 from analysis import chapters
-from analysis.core.data import REPO_ROOT
+from analysis.core.data import REPO_ROOT, read_yaml
 
 
-# libyaml's safe loader and dumper when present: the catalogue is large, and many tests change it
-LOADER, DUMPER = getattr(yaml, "CSafeLoader", yaml.SafeLoader), getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+# libyaml's safe dumper when present (the catalogue is large, and many tests change it); it is read with
+# analysis.core.data.read_yaml, which parses a text it has seen before only once
+DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 class DataCopy:
@@ -38,7 +39,7 @@ class DataCopy:
 
     def _catalogue(self) -> dict:
         if self._parsed is None or self._parsed[0] != self._stamp():
-            self._parsed = self._stamp(), yaml.load(self.catalogue_path.read_text(), Loader=LOADER)
+            self._parsed = self._stamp(), read_yaml(self.catalogue_path.read_text())
         return self._parsed[1]
 
     def _entry(self, name: str) -> dict:

@@ -12,6 +12,7 @@ import functools
 import hashlib
 import json
 import os
+import pickle
 from functools import lru_cache
 from pathlib import Path
 
@@ -62,8 +63,14 @@ def data_dir() -> Path:
 
 def read_yaml(text: str):
     """``yaml.safe_load`` through libyaml when PyYAML has it: the catalogue takes seconds in pure Python,
-    and every notebook reads it."""
-    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    and every notebook reads it. A text parsed before is not parsed again (the catalogue is read per data
+    folder, and by the memo; the tests' copies of the folder hold the same text): each call gets its own copy."""
+    return pickle.loads(_parsed_yaml(text))
+
+
+@lru_cache(maxsize=8)
+def _parsed_yaml(text: str) -> bytes:
+    return pickle.dumps(yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
 
 
 @lru_cache(maxsize=None)
