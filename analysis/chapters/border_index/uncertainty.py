@@ -8,7 +8,6 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-from scipy.stats import rankdata
 
 from analysis.chapters.border_index.indicators import (MEASURED, _names, entering, gitoc_years, raw_values,
                                                        wgi_errors)
@@ -43,6 +42,7 @@ def _normalize(x: np.ndarray, method: str) -> np.ndarray:
         return (x - low) / (high - low)
     if method == "zscore":
         return (x - x.mean(axis=1, keepdims=True)) / x.std(axis=1, keepdims=True)
+    from scipy.stats import rankdata  # scipy.stats takes a second to import: only the uncertainty draws need it
     return rankdata(x, axis=1, method="average")
 
 
@@ -68,6 +68,7 @@ def _ranks(s: Scenario, raw: pd.DataFrame, entered: list, errors: pd.DataFrame, 
         columns = [k for k, i in enumerate(indicators) if i.family == family]
         parts.append(_mean(normalized[:, :, columns], rng.dirichlet(np.ones(len(columns)), size=n), s.aggregation))
     index = _mean(np.stack(parts, axis=-1), rng.dirichlet(np.ones(len(families)), size=n), s.aggregation)
+    from scipy.stats import rankdata
     return rankdata(-index, axis=1, method="min").astype(int)
 
 
