@@ -2,6 +2,7 @@
 data catalogue's tier, in the order the text cites them (author, year)."""
 from __future__ import annotations
 
+import functools
 import re
 
 import pybtex.database
@@ -14,7 +15,9 @@ NOTES = re.compile(r"title from the page address|copy used|not recorded|essay 0\
                    re.IGNORECASE)
 
 
+@functools.cache
 def formatted() -> dict[str, str]:
+    """Every entry as the book prints it, formatted once (tests only read it)."""
     data = pybtex.database.parse_file(REPO_ROOT / "book" / "references.bib")
     style = bibliography.Style()
     return {e.key: e.text.render(Backend()) for e in style.format_entries(style.sort(data.entries.values()))}

@@ -5,14 +5,13 @@ import copy
 import re
 
 import pytest
-import yaml
 
 from analysis import chapters
 from analysis.core.claims import ClaimsError, parse_registry, registry, essays
-from analysis.core.data import REPO_ROOT
+from analysis.core.data import REPO_ROOT, read_yaml
 
 SEEDS = REPO_ROOT.parent / "shared" / "seeds"
-DOCUMENT = yaml.safe_load((REPO_ROOT / "data" / "claims.yaml").read_text())
+DOCUMENT = read_yaml((REPO_ROOT / "data" / "claims.yaml").read_text())  # libyaml, parsed once with the registry
 BIB = (REPO_ROOT / "book" / "references.bib").read_text()
 
 
