@@ -13,14 +13,12 @@ from analysis.core.data import DataError, load
 from conftest import chapter_results
 
 
-def result(module, claim_id):
-    """The claim's result with the chapter's defaults, from the session's shared results (read only)."""
-    return chapter_results(module.__name__.rsplit(".", 1)[-1])[claim_id]
-
-
-def computed(module, claim_id):
-    """The claim's result computed now (under ``with_records``, which changes what the chapter reads)."""
-    [r] = [r for r in module.check_claims(**module.PARAMETERS.defaults()) if r.claim_id == claim_id]
+def result(module, claim_id, **params):
+    """The claim's result: with the chapter's defaults, the session's shared results (read only), unless
+    ``with_records`` has changed what the chapter reads; then, or with other parameters, computed now."""
+    if not params and not isinstance(common.load, mock.Mock):
+        return chapter_results(module.__name__.rsplit(".", 1)[-1])[claim_id]
+    [r] = [r for r in module.check_claims(**{**module.PARAMETERS.defaults(), **params}) if r.claim_id == claim_id]
     return r
 
 
@@ -76,7 +74,7 @@ def test_the_guard_was_deployed_twice_in_the_essays_window():
     # one deployment is not "repeatedly"
     with with_records(lambda f: f.drop(f.index[(f["measure"] == "national_guard_sw_deployment")
                                                & (f["value"] == 1200)], inplace=True)):
-        assert computed(budgets, "heyman-national-guard-deployments").verdict == v.OVERSTATED
+        assert result(budgets, "heyman-national-guard-deployments").verdict == v.OVERSTATED
 
 
 def test_spillover_rests_on_gaos_interviews_as_reported():
@@ -95,7 +93,7 @@ def test_the_ports_failed_every_covert_crossing_not_nine_percent():
     # had GAO's crossings failed at the essay's rate, the essay would report them faithfully
     measure = "gao_covert_crossings_documents_unquestioned"
     with with_records(lambda f: f.__setitem__("value", f["value"].where(f["measure"] != measure, 9))):
-        assert computed(guns_money, "heyman-gao-covert-test-failure").faithful == v.ACCURATE
+        assert result(guns_money, "heyman-gao-covert-test-failure").faithful == v.ACCURATE
 
 
 def test_the_wall_spans_half_the_border_by_the_candidates_words():
@@ -176,14 +174,14 @@ def flip(measure):
 
 def test_a_record_stating_the_opposite_contradicts_or_misquotes():
     with with_records(flip("sbinet_ended")):
-        assert computed(border_index, "caune-sbinet-lessons").verdict == v.CONTRADICTED
+        assert result(border_index, "caune-sbinet-lessons").verdict == v.CONTRADICTED
     with with_records(flip("spillover_violence_not_observed")):  # had the agencies seen it, "quite rare" would fail
-        assert computed(guns_money, "heyman-spillover-violence-rare").verdict == v.CONTRADICTED
+        assert result(guns_money, "heyman-spillover-violence-rare").verdict == v.CONTRADICTED
     with with_records(flip("oig_gunrunner_mexico_coordination")):
-        ig = computed(budgets, "heyman-doj-ig-gunrunner-findings")
+        ig = result(budgets, "heyman-doj-ig-gunrunner-findings")
         assert (ig.verdict, ig.faithful) == (v.MISQUOTED, v.MISQUOTED)
     with with_records(lambda f: f.__setitem__("value", f["value"].where(f["measure"] != "wtc_bombing_1993", 2001))):
-        assert computed(guns_money, "heyman-wtc-bombing-1993").verdict == v.MISDATED
+        assert result(guns_money, "heyman-wtc-bombing-1993").verdict == v.MISDATED
 
 
 def set_value(measure, value):
