@@ -14,10 +14,6 @@ from conftest import chapter_results
 
 
 def result(module, claim_id, **params):
-    """The claim's result: with the chapter's defaults, the session's shared results (read only), unless
-    ``with_records`` has changed what the chapter reads; then, or with other parameters, computed now."""
-    if not params and not isinstance(common.load, mock.Mock):
-        return chapter_results(module.__name__.rsplit(".", 1)[-1])[claim_id]
     [r] = [r for r in module.check_claims(**{**module.PARAMETERS.defaults(), **params}) if r.claim_id == claim_id]
     return r
 
@@ -63,8 +59,8 @@ def test_each_new_claim_gets_its_verdict():
         (guns_money, "heyman-ginsburg-terrorist-routes"): v.ACCURATE,
         (guns_money, "heyman-patrolling-pushed-routes-to-desert"): v.ACCURATE,
     }
-    for (module, claim_id), verdict in expected.items():
-        assert result(module, claim_id).verdict == verdict, claim_id
+    for (module, claim_id), verdict in expected.items():  # nothing patched: the session's shared default results
+        assert chapter_results(module.__name__.rsplit(".", 1)[-1])[claim_id].verdict == verdict, claim_id
 
 
 def test_the_guard_was_deployed_twice_in_the_essays_window():
