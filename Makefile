@@ -20,12 +20,14 @@ book: $(READY)
 # every tier, on every core: each test file runs in one worker (its module fixtures once), and the workers
 # share one build of the book (tests/conftest.py, once_per_run)
 test: $(READY)
-	PYTHONHASHSEED=0 $(BIN)/python -m pytest -n auto --dist loadfile
+	PYTHONHASHSEED=0 PYTHONDONTWRITEBYTECODE= $(BIN)/python -m pytest -n auto --dist loadfile
 
 # the fast tier only (tests/conftest.py sorts the tests into tiers), on every core (pytest-xdist: the fast tier
 # has no session fixture to share); `make test` runs every tier in one process, so the book is built once
+# (compiled modules are kept in __pycache__, ignored by git, even where the environment turns that off: each
+# worker would otherwise compile the package and pytest's rewritten tests again on every run)
 test-fast: $(READY)
-	PYTHONHASHSEED=0 $(BIN)/python -m pytest -m fast -n auto
+	PYTHONHASHSEED=0 PYTHONDONTWRITEBYTECODE= $(BIN)/python -m pytest -m fast -n auto
 
 clean:
 	rm -rf _build
