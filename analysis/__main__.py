@@ -8,8 +8,6 @@ import sys
 
 from pathlib import Path
 
-from analysis.site import ledger
-
 
 class Parser(argparse.ArgumentParser):
     """argparse, but a usage error is one line on stderr and exit 2, like every other error of the commands."""
@@ -81,6 +79,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"build failed; the kernels' and Sphinx's output is in {shown(LOG)}", file=sys.stderr)
             return 1
         return 0
+    from analysis.site import ledger  # pandas and every chapter: not needed by the commands above (a warm build)
     frame = ledger.build()
     if args.command == "edition":
         import json
