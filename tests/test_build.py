@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import json
 import re
 from pathlib import Path
@@ -198,3 +199,18 @@ def test_a_bad_jobs_count_stops_the_build_in_one_line_with_exit_2(capsys, jobs):
     assert done.value.code == 2
     message = f"argument --jobs: must be a whole number of at least 1, got {jobs!r}"
     assert capsys.readouterr().err == f"build: error: {message}\n"
+
+
+def test_every_process_computes_with_one_thread_unless_told_otherwise():
+    """The package sets the numerical libraries' thread limits as it loads (so a test's figures match the built
+    page's data to the last digit, whatever the machine's cores); a limit the environment sets is kept."""
+    import subprocess
+    import sys
+    from analysis import THREAD_LIMITS
+    show = "import analysis, os; print(' '.join(os.environ[n] for n in analysis.THREAD_LIMITS))"
+    clean = {k: v for k, v in os.environ.items() if k not in THREAD_LIMITS}
+    assert subprocess.run([sys.executable, "-c", show], env=clean, capture_output=True, text=True,
+                          check=True).stdout.split() == ["1"] * len(THREAD_LIMITS)
+    told = subprocess.run([sys.executable, "-c", show], env=clean | {"RAYON_NUM_THREADS": "4"}, capture_output=True,
+                          text=True, check=True).stdout.split()
+    assert told[THREAD_LIMITS.index("RAYON_NUM_THREADS")] == "4"

@@ -172,18 +172,10 @@ def summarise(slug: str) -> str:
     return slug
 
 
-# the thread pools of the numerical libraries (BLAS, OpenMP, numba, and the Rust demeaning of pyfixest)
-THREAD_LIMITS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "NUMBA_NUM_THREADS", "RAYON_NUM_THREADS")
-
-
 def kernels_import_this_checkout() -> None:
     """Kernels started from now on import this checkout's package, whatever the virtual environment
-    points at, and use one thread each unless told otherwise: notebooks already run one per core, and
-    the libraries' own threads would only contend (the kingpin fits take 13 s single-threaded, 17 s on
-    two threads, even alone). Rounded as the ledger keeps them, the results are the same."""
+    points at (they inherit this process's environment, and with it the package's one-thread limits)."""
     os.environ["PYTHONPATH"] = os.pathsep.join([str(REPO_ROOT), os.environ.get("PYTHONPATH", "")]).rstrip(os.pathsep)
-    for name in THREAD_LIMITS:
-        os.environ.setdefault(name, "1")
 
 
 def _output_to_log() -> None:
