@@ -100,6 +100,7 @@ def test_traffic_keeps_the_essays_baseline_and_grades_the_nearest_version_only_a
     traffic = results()["heyman-nafta-traffic-growth"]
     assert traffic.verdict == v.UNVERIFIABLE and len(traffic.checks) == 2
     assert "starts in 1996" in traffic.reason and "1.46-fold their 1996 level" in traffic.reason
+    assert "No federal count of trucks or passengers entering from Mexico in 1993 was found" in traffic.reason  # the search
     nearest = results(traffic_baseline_year=1996)["heyman-nafta-traffic-growth"]
     assert nearest.verdict == v.OVERSTATED
     assert values(nearest) == [pytest.approx(4742925 / 3254084), pytest.approx(0.7331, abs=1e-4)]

@@ -55,6 +55,12 @@ def _deaths_claim(p: dict) -> verdicts.ClaimResult:
 TRAFFIC_SOURCE = "Bureau of Transportation Statistics, Border Crossing/Entry Data (from CBP counts)"
 # NAFTA took effect on 1 January 1994: the essay's "after NAFTA" counts from the year before
 NAFTA_START = 1994
+# where a count for the year before NAFTA was looked for (December 2026), and what the nearest figures were
+TRAFFIC_SEARCH = ("No federal count of trucks or passengers entering from Mexico in 1993 was found: not in BTS's "
+                  "Transportation Statistics Annual Reports (2000, 2005), North American Trade and Travel Trends or "
+                  "North American Transportation in Figures, FHWA's Freight Facts and Figures 2004, GAO's reports "
+                  "RCED-96-61 and NSIAD-00-25, or the Census Bureau's trade releases. GAO's \u201c11,000 trucks\u201d "
+                  "a day before December 1995 counts on another basis than BTS, so the two are not joined.")
 
 
 def _traffic_claim(p: dict) -> verdicts.ClaimResult:
@@ -71,7 +77,7 @@ def _traffic_claim(p: dict) -> verdicts.ClaimResult:
         note = (f"The nearest testable version puts trucks in {end} at "
                 f"{number(ratio(trucks[first], trucks[end]), 'ratio')} their {first} level and personal-vehicle "
                 f"passengers at {number(ratio(people[first], people[end]), 'ratio')}; it leaves out NAFTA's first "
-                "years, so it is not the essay's claim.")
+                f"years, so it is not the essay's claim. {TRAFFIC_SEARCH}")
         return verdicts.judge(c.id, [verdicts.missing(commercial, why, source=TRAFFIC_SOURCE),
                                      verdicts.missing(other, f"likewise, no count for {start}", source=TRAFFIC_SOURCE)],
                               p["tolerance"], note=note)
