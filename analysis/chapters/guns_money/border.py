@@ -59,8 +59,8 @@ NAFTA_START = 1994
 TRAFFIC_SEARCH = ("No federal count of trucks or passengers entering from Mexico in 1993 was found: not in BTS's "
                   "Transportation Statistics Annual Reports (2000, 2005), North American Trade and Travel Trends or "
                   "North American Transportation in Figures, FHWA's Freight Facts and Figures 2004, GAO's reports "
-                  "RCED-96-61 and NSIAD-00-25, or the Census Bureau's trade releases. GAO's \u201c11,000 trucks\u201d "
-                  "a day before December 1995 counts on another basis than BTS, so the two are not joined.")
+                  "RCED-96-61 and NSIAD-00-25, or the Census Bureau's trade releases. GAO's daily count of trucks "
+                  "before December 1995 is on another basis than BTS's, so the two are not joined.")
 
 
 def _traffic_claim(p: dict) -> verdicts.ClaimResult:
