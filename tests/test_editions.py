@@ -11,10 +11,11 @@ CHANGES = editions.changes(editions.load("2026.1"), editions.load("2026.2"), "20
 
 
 def test_the_current_edition_is_named_once_and_committed():
-    assert editions.current() == ("2026.4", "2026-12-01")
-    assert editions.versions() == ["2026.1", "2026.2", "2026.3", "2026.4"] and editions.previous("2026.4") == "2026.3"
+    assert editions.current() == ("2026.5", "2026-12-01")
+    assert editions.versions() == ["2026.1", "2026.2", "2026.3", "2026.4", "2026.5"]
+    assert editions.previous("2026.5") == "2026.4"
     assert citing.citation() == ("Border Security by the Numbers project (2026). Border Security by the Numbers, "
-                                 "edition 2026.4 (2026-12-01).")
+                                 "edition 2026.5 (2026-12-01).")
 
 
 def test_every_verdict_that_moved_is_listed_with_its_reason():
@@ -55,6 +56,15 @@ def test_the_fourth_edition_adds_claims_and_moves_no_verdict():
     assert all(c.reason != "reason not recorded" for c in found)
 
 
+def test_the_fifth_edition_tests_the_traffic_claim_from_btss_earliest_counts():
+    found = editions.changes(editions.load("2026.4"), editions.load("2026.5"), "2026.5")
+    assert [(c.id, c.what, c.verdict) for c in found] == [
+        ("heyman-nafta-traffic-growth", "verdict", "unverifiable \u2192 overstated")]
+    assert found[0].figures == ["quadrupling of commercial traffic: not tested \u2192 1.32-fold",
+                                "comparable growth in non-commercial: not tested \u2192 0.75-fold"]
+    assert found[0].reason.startswith("new source: BTS's Transportation Statistics Annual Report 2005")
+
+
 def test_figures_are_compared_across_the_older_format():
     """2026.1 kept one figure per claim; it is matched with the first stated figure in the same unit."""
     by_id = {c.id: c for c in CHANGES}
@@ -75,7 +85,7 @@ def test_claim_reviews_name_the_edition():
     from analysis.core.verdicts import ClaimResult  # noqa: F401  (the records' type)
     one = claim_reviews([type("R", (), {"claim_id": "heyman-bp-staffing-1993-2010", "verdict": "accurate",
                                         "reason": "r"})()], {"title": "t"})["@graph"][0]
-    assert (one["datePublished"], one["version"]) == ("2026-12-01", "2026.4")
+    assert (one["datePublished"], one["version"]) == ("2026-12-01", "2026.5")
 
 
 def test_the_built_site_publishes_exactly_the_current_edition(built_book):

@@ -18,7 +18,7 @@ from analysis.chapters.guns_money import crime
 from analysis.core.data import load
 
 
-EDITION = "edition 2026.4 of 2026-12-01 (editions/2026.4/ledger.json)"  # the current edition, by default
+EDITION = "edition 2026.5 of 2026-12-01 (editions/2026.5/ledger.json)"  # the current edition, by default
 
 
 def reproduce_cli(tmp_path, *args: str) -> int:

@@ -11,14 +11,16 @@ from analysis.core.claims import claim, present
 from analysis.core.fmt import number
 from analysis.core.growth import ratio
 from analysis.core.params import Param, Parameters
-from analysis.core.series import crossing_years, crossings, reported_in
+from analysis.core.series import crossing_years, crossings, reported, reported_in
 from analysis.chapters.common import TOLERANCE, data_years
 from analysis.chapters.guns_money.crime import _el_paso_claim, _mexico_violence_claim, crime_years, el_paso_rank
 from analysis.chapters.guns_money.events import (_911_entry_claim, _covert_tests_claim, _payan_claim, _police_chiefs_claim,
                                                 _desert_routes_claim, _port_testimony_claim, _residents_poll_claim,
                                                 _spillover_claim, _terrorist_routes_claim, _wtc_1993_claim)
-from analysis.chapters.guns_money.border import (BORDERLANDS, _crossings_per_year_claim, _deaths_claim, _deaths_years,
-                                                 _population_claim, _population_years, _traffic_claim,
+from analysis.chapters.guns_money.border import (BORDERLANDS, NAFTA_START, TRAFFIC_BORDERS, TRAFFIC_KINDS,
+                                                 _crossings_per_year_claim,
+                                                 _deaths_claim, _deaths_years, _population_claim, _population_years,
+                                                 _traffic_claim,
                                                  borderland_population, deaths, deaths_figure, traffic_figure)
 from analysis.chapters.guns_money.money import (FEE_SERIES, _cash_claim, _fees_claim, _fence_claim, _gao_figure,
                                                 _spending_claim, cash_figure, fence_costs, gao_seizures,
@@ -69,9 +71,12 @@ PARAMETERS = Parameters(
               **data_years(_deaths_years, "the fiscal years the deaths data cover"), grid=(1999,)),
         Param("deaths_last_fy", int, PRESENT, "last fiscal year of that window (the essay's present)",
               **data_years(_deaths_years, "the fiscal years the deaths data cover"), grid=(2009, 2011)),
-        Param("traffic_baseline_year", int, 1993, "calendar year before NAFTA the traffic claim starts from",
+        Param("traffic_baseline_year", int, NAFTA_START, "calendar year the traffic claim starts from (NAFTA's "
+              "first year; from then on, the first later year with a count stands in)",
               minimum=1990, maximum=lambda: crossing_years()[1], range_note="a year before the traffic data end",
-              grid=(1992, 1994, 1996)),
+              grid=(1993, 1996)),
+        Param("traffic_border", str, "both", "the land borders whose traffic the claim counts",
+              choices=tuple(TRAFFIC_BORDERS), grid=("us-mexico",)),
         Param("traffic_end_year", int, PRESENT, "calendar year the traffic claim ends in (the essay's present)",
               **data_years(crossing_years, "the complete calendar years of the crossings data"), grid=(2009, 2011)),
         Param("borderlands", str, "on-the-line", "which counties make up the borderlands", choices=tuple(BORDERLANDS),
@@ -155,6 +160,9 @@ def chapter_values(**params) -> dict:
         "traffic_first_year": int(trucks.index.min()), "traffic_last_year": int(trucks.index.max()),
         "trucks_first": f"{trucks.iloc[0] / 1e6:.2f} million", "trucks_1998": f"{trucks[gao_trucks_year] / 1e6:.2f} million",
         "gao_trucks_1998": gao_trucks["as_printed"], "gao_trucks_year": gao_trucks_year,
+        # BTS's counts before its series by border begins, as printed (rounded in the report)
+        **{f"early_{kind.replace('-', '_')}": reported(TRAFFIC_KINDS[kind][1]).iloc[0]["as_printed"]
+           for kind in TRAFFIC_KINDS},
         "borderlands_definition": BORDERLANDS[p["borderlands"]], "borderlands_people": f"{people:,}",
         "borderlands_counties": counties, "line_people": f"{line:,}", "line_counties": line_counties,
         "wide_people": f"{wide:,}", "wide_counties": wide_counties, "population_year": p["population_year"],

@@ -7,10 +7,10 @@ import pandas as pd
 from analysis.core import verdicts
 from analysis.core.claims import claim
 from analysis.core.data import load
-from analysis.core.fmt import number
+from analysis.core.fmt import number, sentence
 from analysis.core.growth import ratio
 from analysis.core.plotting import finish, new_figure
-from analysis.core.series import apprehensions_in, crossings
+from analysis.core.series import apprehensions_in, crossings, reported
 
 
 BORDERLANDS = {"on-the-line": "the counties that touch the international line",
@@ -53,44 +53,71 @@ def _deaths_claim(p: dict) -> verdicts.ClaimResult:
 
 
 TRAFFIC_SOURCE = "Bureau of Transportation Statistics, Border Crossing/Entry Data (from CBP counts)"
-# NAFTA took effect on 1 January 1994: the essay's "after NAFTA" counts from the year before
+# NAFTA took effect on 1 January 1994: a count from that year on measures growth after NAFTA
 NAFTA_START = 1994
-# where a count for the year before NAFTA was looked for (December 2026), and what the nearest figures were
-TRAFFIC_SEARCH = ("No federal count of trucks or passengers entering from Mexico in 1993 was found: not in BTS's "
-                  "Transportation Statistics Annual Reports (2000, 2005), North American Trade and Travel Trends or "
-                  "North American Transportation in Figures, FHWA's Freight Facts and Figures 2004, GAO's reports "
-                  "RCED-96-61 and NSIAD-00-25, or the Census Bureau's trade releases. GAO's daily count of trucks "
-                  "before December 1995 is on another basis than BTS's, so the two are not joined.")
+# the paragraph compares national figures (the Border Patrol's national staff and budget), and NAFTA covers both
+# land borders, so both are the default; the Mexican border alone is the alternative
+TRAFFIC_BORDERS = {"both": ("us-canada", "us-mexico"), "us-mexico": ("us-mexico",)}
+BORDER_WORDS = {"both": "from Canada and Mexico", "us-mexico": "from Mexico"}
+TRAFFIC_KINDS = {  # the essay's two kinds of traffic: BTS measures, and the counts BTS printed before its series
+    "commercial": (("Trucks",), "truck_crossings_both_borders", "trucks entering"),
+    "non-commercial": (("Personal Vehicle Passengers", "Bus Passengers", "Train Passengers", "Pedestrians"),
+                       "passenger_crossings_both_borders", "people entering by land (in vehicles, buses, trains, on foot)"),
+}
+# where a count for the year before NAFTA was looked for (December 2026)
+TRAFFIC_SEARCH = ("No federal count for 1993 was found: not in BTS's Transportation Statistics Annual Reports (2000, "
+                  "2005), North American Trade and Travel Trends or North American Transportation in Figures, FHWA's "
+                  "Freight Facts and Figures 2004, GAO's reports RCED-96-61 and NSIAD-00-25, or the Census Bureau's "
+                  "trade releases.")
+
+
+def traffic(kind: str, border: str) -> dict[int, tuple[float, str]]:
+    """Every count of one kind of traffic at one border setting by calendar year, with its source: BTS's series,
+    and for both borders together the earlier counts BTS printed in its annual report (official rows only)."""
+    measures, early, _ = TRAFFIC_KINDS[kind]
+    series = sum(crossings(m, b) for m in measures for b in TRAFFIC_BORDERS[border])
+    counts = {int(y): (float(n), TRAFFIC_SOURCE) for y, n in series.items()}
+    if border == "both":
+        for _, row in reported(early).iterrows():
+            if row["tier"] == "official" and int(row["fy_start"]) not in counts:
+                counts[int(row["fy_start"])] = (float(row["value"]), f"{row['publisher']}, {row['publication']}")
+    return dict(sorted(counts.items()))
+
+
+def _traffic_evidence(figure, kind: str, p: dict) -> verdicts.Evidence:
+    """Growth from the baseline year to the end year. A baseline from NAFTA's first year on may move to the first
+    later year with a count (named in the basis), since that is still growth after NAFTA; a baseline before
+    NAFTA never moves, so the year before NAFTA stays untested without its own count."""
+    counts, border = traffic(kind, p["traffic_border"]), p["traffic_border"]
+    start, end = p["traffic_baseline_year"], p["traffic_end_year"]
+    later = [y for y in counts if start <= y < end]
+    first = start if start in counts else (later[0] if later and start >= NAFTA_START else None)
+    what = TRAFFIC_KINDS[kind][2]
+    if first is None:
+        return verdicts.missing(figure, f"no count of {what} {BORDER_WORDS[border]} for {start}",
+                                source=TRAFFIC_SOURCE)
+    (n0, source0), (n1, _) = counts[first], counts[end]
+    moved = "" if first == start else f" (no count for {start}; {first} is the first after it)"
+    sources = source0 if source0 == TRAFFIC_SOURCE else f"{source0} ({first}); {TRAFFIC_SOURCE} ({end})"
+    return verdicts.measured(figure, ratio(n0, n1), source=sources,
+                             basis=f"{sentence(what)} {BORDER_WORDS[border]}, {first} to {end}{moved}")
 
 
 def _traffic_claim(p: dict) -> verdicts.ClaimResult:
-    """Growth from the year before NAFTA (the essay's baseline) to the essay's present. The BTS series starts
-    later; a later baseline is the nearest testable version, an alternative, never the default."""
+    """Growth after NAFTA took effect, from the earliest official count, to the essay's present."""
     c = claim("heyman-nafta-traffic-growth")
     commercial, other = c.stated
-    trucks, people = crossings("Trucks"), crossings("Personal Vehicle Passengers")
-    start, end = p["traffic_baseline_year"], p["traffic_end_year"]
-    first = int(trucks.index.min())
-    if start < first:
-        why = (f"the BTS crossings series starts in {first}, after NAFTA took effect in {NAFTA_START}, so there is "
-               f"no count for {start}")
-        note = (f"The nearest testable version puts trucks in {end} at "
-                f"{number(ratio(trucks[first], trucks[end]), 'ratio')} their {first} level and personal-vehicle "
-                f"passengers at {number(ratio(people[first], people[end]), 'ratio')}; it leaves out NAFTA's first "
-                f"years, so it is not the essay's claim. {TRAFFIC_SEARCH}")
-        return verdicts.judge(c.id, [verdicts.missing(commercial, why, source=TRAFFIC_SOURCE),
-                                     verdicts.missing(other, f"likewise, no count for {start}", source=TRAFFIC_SOURCE)],
-                              p["tolerance"], note=note)
-    note = "" if start < NAFTA_START else (
-        f"This baseline comes {start - NAFTA_START} year{'' if start - NAFTA_START == 1 else 's'} after NAFTA took "
-        f"effect in {NAFTA_START}, so it leaves out the growth of NAFTA's first years.")
-    return verdicts.judge(c.id, [
-        verdicts.measured(commercial, ratio(trucks[start], trucks[end]),
-                          basis=f"Trucks entering from Mexico, {start} to {end}", source=TRAFFIC_SOURCE),
-        verdicts.measured(other, ratio(people[start], people[end]),
-                          basis=f"personal-vehicle passengers entering from Mexico, {start} to {end}",
-                          source=TRAFFIC_SOURCE),
-    ], p["tolerance"], note=note)
+    start = p["traffic_baseline_year"]
+    if start < NAFTA_START:
+        note = TRAFFIC_SEARCH
+    elif start > NAFTA_START:
+        note = (f"This baseline comes {start - NAFTA_START} year{'' if start - NAFTA_START == 1 else 's'} after NAFTA "
+                f"took effect in {NAFTA_START}, so it leaves out the growth of NAFTA's first years.")
+    else:
+        note = ("BTS's counts for 1994 and 1995 cover the two borders together and are printed rounded; its series "
+                "by border begins in 1996. " + TRAFFIC_SEARCH)
+    return verdicts.judge(c.id, [_traffic_evidence(commercial, "commercial", p),
+                                 _traffic_evidence(other, "non-commercial", p)], p["tolerance"], note=note)
 
 
 def borderland_population(definition: str, year: int) -> tuple[int, int]:
@@ -144,14 +171,23 @@ def deaths_figure(deaths_first_fy: int, deaths_last_fy: int, **_):
     return finish(fig)
 
 
-def traffic_figure(traffic_end_year: int, **_):
-    """Trucks and personal-vehicle passengers from Mexico, as an index of the first year."""
-    fig, ax = new_figure("Inbound crossings at the U.S.-Mexico land border", "Calendar year",
-                         "Index, first year of the series = 100")
-    for measure, label in (("Trucks", "Trucks"), ("Personal Vehicle Passengers", "Personal-vehicle passengers")):
-        series = crossings(measure)
-        ax.plot(series.index, series / series.iloc[0] * 100, marker=".", label=label)
-    ax.axhline(400, color="C1", linestyle="--", label="Four times the first year")
+def traffic_figure(traffic_end_year: int, traffic_border: str, **_):
+    """Trucks and people entering by land, each as an index of its earliest count after NAFTA took effect."""
+    where = "the Canadian and Mexican land borders" if traffic_border == "both" else "the U.S.-Mexico land border"
+    fig, ax = new_figure(f"Inbound crossings at {where}", "Calendar year", "Index, earliest count = 100")
+    marked = False
+    for kind, label in (("commercial", "Trucks"), ("non-commercial", "People")):
+        counts = traffic(kind, traffic_border)
+        years = [y for y in counts if y >= NAFTA_START]
+        base = counts[years[0]][0]
+        series = [y for y in years if counts[y][1] == TRAFFIC_SOURCE]  # drawn as a line; printed counts stand alone
+        line, = ax.plot(series, [counts[y][0] / base * 100 for y in series], marker=".", label=label)
+        printed = [y for y in years if y not in series]
+        if printed:
+            ax.plot(printed, [counts[y][0] / base * 100 for y in printed], "o", color=line.get_color(), markersize=8,
+                    markerfacecolor="white", label=None if marked else "Count printed in BTS's annual report")
+            marked = True
+    ax.axhline(400, color="C3", linestyle="--", label="Four times the earliest count")
     ax.axvline(traffic_end_year, color="grey", linestyle=":", label=f"End year of the comparison ({traffic_end_year})")
     ax.legend(loc="upper left", fontsize="small")
     return finish(fig)
