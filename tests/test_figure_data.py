@@ -98,3 +98,34 @@ def test_the_data_file_is_headed_by_the_figure_number_caption_and_source():
     assert figure_data_header("1.2", caption) == (
         "# Figure 1.2: Agents on board (persons), nationwide. Source: U.S. Customs and Border Protection [CBP, 2020].\n"
         "# Source: U.S. Customs and Border Protection [CBP, 2020].\n")
+
+
+RC_AFTER = """import json, sys
+import matplotlib
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt
+if sys.argv[1] == "seaborn":
+    import seaborn as sns
+    sns.set_theme(style="whitegrid", palette="colorblind", context="notebook")
+    from analysis.core.plotting import SIZE_AND_METADATA
+    plt.rcParams.update(SIZE_AND_METADATA)
+else:
+    from analysis.core import plotting
+    plotting.style()
+print(json.dumps({k: repr(v) for k, v in plt.rcParams.items()}))
+print("seaborn" in sys.modules, "scipy.stats" in sys.modules)
+"""
+
+
+def test_the_written_out_theme_is_seaborns_without_importing_it():
+    """The figures look as seaborn's theme makes them (every setting but its default colour map, which no
+    figure uses), and drawing one imports neither seaborn nor scipy.stats (two seconds a kernel)."""
+    import json
+    import subprocess
+    import sys
+    runs = {how: subprocess.run([sys.executable, "-c", RC_AFTER, how], capture_output=True, text=True, check=True)
+            .stdout.splitlines() for how in ("seaborn", "book")}
+    theirs, ours = (json.loads(runs[how][0]) for how in ("seaborn", "book"))
+    assert {k for k in theirs if theirs[k] != ours.get(k)} == {"image.cmap"}
+    assert theirs["axes.prop_cycle"] == ours["axes.prop_cycle"] and ours["axes.grid"] == "True"
+    assert runs["book"][1] == "False False" and runs["seaborn"][1] == "True True"

@@ -5,8 +5,8 @@ their solutions and the numbers they quote), under the names ``analysis.site.dow
 Each page is printed as a reader would print it (``book/_static/print.css``: solutions and hidden code
 shown without "Click to show", no navigation, sidebars or buttons, code wrapped at the margin), on US
 Letter, with the page's title and number in the footer; a handout is marked for print.css to drop the
-solutions, and an answer key keeps only the chapter's title and exercises. One browser prints the pages
-one after another, and only those whose page, the site's static files or this module changed since they
+solutions, and an answer key keeps only the chapter's title and exercises. The pages are printed in
+parallel, a browser per core, and only those whose page, the site's static files or this module changed since they
 were last printed (``_build/.pdf_inputs.json``); the book is every page of the table of contents,
 printed once each and merged with pypdf, with a bookmark for each. Links to another page point at the
 published site when ``html.baseurl`` is set in ``_config.yml`` and are plain text otherwise (a path on
@@ -131,7 +131,7 @@ def write() -> str:
             todo.append((out, page, kind, key, digest))
     start = time.perf_counter()
     if todo:
-        _print(todo, record, baseurl)
+        record.update(_print_in_parallel(todo, baseurl))
     book = HTML / downloads.book_pdf()
     if todo or not book.is_file():
         _merge_book(book, record)
@@ -143,8 +143,23 @@ def write() -> str:
     return f"{len(todo)} page(s) printed to PDF in {time.perf_counter() - start:.1f} s" if todo else "PDFs up to date"
 
 
-def _print(todo: list, record: dict, baseurl: str) -> None:
+def _print_in_parallel(todo: list, baseurl: str) -> dict:
+    """Print across the cores, one browser per process, each taking every n-th page (the pages' costs are
+    mixed that way); return the record entries of what was printed."""
+    workers = min(len(todo), os.cpu_count() or 1)
+    if workers == 1:
+        return _print(todo, baseurl)
+    from concurrent.futures import ProcessPoolExecutor
+    printed = {}
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        for done in pool.map(_print, [todo[i::workers] for i in range(workers)], [baseurl] * workers):
+            printed.update(done)
+    return printed
+
+
+def _print(todo: list, baseurl: str) -> dict:
     from playwright.sync_api import sync_playwright
+    record = {}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=[
             "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -168,6 +183,7 @@ def _print(todo: list, record: dict, baseurl: str) -> None:
                 record[key] = {"digest": digest, "title": title}
         finally:
             browser.close()
+    return record
 
 
 def _merge_book(book: Path, record: dict) -> None:
