@@ -17,6 +17,11 @@ from analysis import chapters
 from analysis.core.data import REPO_ROOT, read_yaml
 
 
+# The builds the tests start in copies of the checkout keep their estimates in the checkout's memo, as the tests
+# do, so each estimate is computed once in the run (its key holds the code and the data, so a copy's build reads
+# only what it would have computed itself); the archive build leaves it out: it is the clean one.
+os.environ["BSN_MEMO_DIR"] = str(REPO_ROOT / "_build" / ".memo")
+
 # libyaml's safe dumper when present (the catalogue is large, and many tests change it); it is read with
 # analysis.core.data.read_yaml, which parses a text it has seen before only once
 DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
@@ -161,7 +166,7 @@ def _archive_build(built_book: Path, folder: Path) -> ArchiveBuild:
     assert (venv / ".ready").is_file(), f"{venv} was not made by `make` (no .ready stamp)"
     (root / ".venv").symlink_to(venv, target_is_directory=True)
     log = folder / "network.log"
-    environment = {k: v for k, v in os.environ.items() if k not in ("BSN_DATA_DIR", "PYTHONPATH")}
+    environment = {k: v for k, v in os.environ.items() if k not in ("BSN_DATA_DIR", "PYTHONPATH", "BSN_MEMO_DIR")}
     done = subprocess.run(["make", "book"], cwd=root, capture_output=True, text=True, timeout=1200,
                           env=environment | {"PYTHONPATH": str(OFFLINE), "BSN_NETWORK_LOG": str(log)})
     return ArchiveBuild(root, names, done, log)
