@@ -117,6 +117,7 @@ print("seaborn" in sys.modules, "scipy.stats" in sys.modules)
 """
 
 
+@pytest.mark.slow  # two fresh interpreters, one importing seaborn and scipy.stats
 def test_the_written_out_theme_is_seaborns_without_importing_it():
     """The figures look as seaborn's theme makes them (every setting but its default colour map, which no
     figure uses), and drawing one imports neither seaborn nor scipy.stats (two seconds a kernel)."""
