@@ -7,7 +7,7 @@ from analysis.chapters import guns_money as g
 from analysis.chapters.guns_money import border, crime, money, ports, records, rubric
 from analysis.core import verdicts as v
 from analysis.core.claims import claim, present, registry
-from analysis.core.series import crossings
+from analysis.core.series import crossings, reported
 from conftest import chapter_results
 
 DEFAULTS = g.PARAMETERS.defaults()
@@ -96,39 +96,57 @@ def test_fence_costs_per_mile_and_per_year():
     assert costs["upkeep_per_mile_year"] == pytest.approx(325e6 / 600)
 
 
+def _traffic_counts(border_setting):
+    """The two kinds of traffic at the essay's present, summed here from BTS's series by border and measure."""
+    end = DEFAULTS["traffic_end_year"]
+    return {kind: sum(crossings(m, b)[end] for m in measures for b in border.TRAFFIC_BORDERS[border_setting])
+            for kind, (measures, _, _) in border.TRAFFIC_KINDS.items()}, end
+
+
 def test_traffic_after_nafta_is_graded_from_btss_earliest_counts_and_fails_a_quadrupling():
     traffic = results()["heyman-nafta-traffic-growth"]
-    # both land borders from NAFTA's first year: BTS's printed 1994 truck count and 1995 passenger count
-    assert traffic.verdict == v.OVERSTATED
-    assert values(traffic) == [pytest.approx(10187330 / 7.7e6), pytest.approx(228232869 / 304e6)]
-    assert "1994 to 2010" in traffic.reason and "1995 to 2010 (no count for 1994; 1995 is the first after it)" in traffic.reason
-    assert [c.verdict for c in traffic.checks] == [v.OVERSTATED, v.OVERSTATED]
+    # both land borders from NAFTA's first year: the report's printed truck count for that year, and its first
+    # passenger count, a year later (none is printed for NAFTA's first year)
+    now, end = _traffic_counts("both")
+    early = {kind: reported(row).iloc[0] for kind, (_, row, _) in border.TRAFFIC_KINDS.items()}
+    assert int(early["commercial"]["fy_start"]) == border.NAFTA_START == DEFAULTS["traffic_baseline_year"]
+    later = int(early["non-commercial"]["fy_start"])
+    assert later == border.NAFTA_START + 1 and early["commercial"]["tier"] == early["non-commercial"]["tier"] == "official"
+    assert values(traffic) == [pytest.approx(now[kind] / early[kind]["value"]) for kind in border.TRAFFIC_KINDS]
+    assert traffic.verdict == v.OVERSTATED and [c.verdict for c in traffic.checks] == [v.OVERSTATED, v.OVERSTATED]
+    assert f"{border.NAFTA_START} to {end}" in traffic.reason
+    assert f"{later} to {end} (no count for {border.NAFTA_START}; {later} is the first after it)" in traffic.reason
     # the year before NAFTA has no count and is never moved: untested, with the search named
-    before = results(traffic_baseline_year=1993)["heyman-nafta-traffic-growth"]
-    assert before.verdict == v.UNVERIFIABLE and "No federal count for 1993 was found" in before.reason
-    # the Mexican border alone starts with the series in 1996, and fails too
+    before = results(traffic_baseline_year=border.NAFTA_START - 1)["heyman-nafta-traffic-growth"]
+    assert before.verdict == v.UNVERIFIABLE
+    assert f"No federal count for {border.NAFTA_START - 1} was found" in before.reason
+    # the Mexican border alone starts with the series, and fails too
     mexico = results(traffic_border="us-mexico")["heyman-nafta-traffic-growth"]
-    assert mexico.verdict == v.OVERSTATED
-    assert values(mexico)[0] == pytest.approx(4742925 / 3254084)
-    assert "1996 is the first after it" in mexico.reason
+    first = g.crossing_years()[0]
+    here, _ = _traffic_counts("us-mexico")
+    assert values(mexico) == [pytest.approx(here[kind] / sum(crossings(m)[first] for m in measures))
+                              for kind, (measures, _, _) in border.TRAFFIC_KINDS.items()]
+    assert mexico.verdict == v.OVERSTATED and f"{first} is the first after it" in mexico.reason
     assert crossings("Trucks")[1998] == 3946543  # GAO: "nearly 4 million" in FY1998
     grid = g.PARAMETERS.params[g.PARAMETERS.names().index("traffic_border")].grid
     assert grid == ("us-mexico",)
 
 
 def test_traffic_verdict_can_be_met(monkeypatch):
-    """The same check grades a real quadrupling accurate: a 1994 count a quarter of 2010's."""
+    """The same check grades a real quadrupling accurate: counts at the baseline a quarter of the present's."""
     real = border.traffic
+    stated = claim("heyman-nafta-traffic-growth").stated[0].value
+    start, end = DEFAULTS["traffic_baseline_year"], DEFAULTS["traffic_end_year"]
 
     def quartered(kind, where):
         counts = dict(real(kind, where))
-        counts[1994] = (counts[2010][0] / 4, "test")
-        counts[1995] = (counts[2010][0] / 4, "test")
+        for year in (start, start + 1):
+            counts[year] = (counts[end][0] / stated, "test")
         return counts
 
     monkeypatch.setattr(border, "traffic", quartered)
     met = results(traffic_border="both")["heyman-nafta-traffic-growth"]
-    assert values(met) == [pytest.approx(4.0), pytest.approx(4.0)] and met.verdict == v.ACCURATE
+    assert values(met) == [pytest.approx(stated), pytest.approx(stated)] and met.verdict == v.ACCURATE
 
 
 def test_borderlands_population_depends_on_the_definition():

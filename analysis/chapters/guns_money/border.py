@@ -10,7 +10,7 @@ from analysis.core.data import load
 from analysis.core.fmt import number, sentence
 from analysis.core.growth import ratio
 from analysis.core.plotting import finish, new_figure
-from analysis.core.series import apprehensions_in, crossings, reported
+from analysis.core.series import apprehensions_in, crossing_years, crossings, reported
 
 
 BORDERLANDS = {"on-the-line": "the counties that touch the international line",
@@ -65,7 +65,7 @@ TRAFFIC_KINDS = {  # the essay's two kinds of traffic: BTS measures, and the cou
                        "passenger_crossings_both_borders", "people entering by land (in vehicles, buses, trains, on foot)"),
 }
 # where a count for the year before NAFTA was looked for (December 2026)
-TRAFFIC_SEARCH = ("No federal count for 1993 was found: not in BTS's Transportation Statistics Annual Reports (2000, "
+TRAFFIC_SEARCH = (f"No federal count for {NAFTA_START - 1} was found: not in BTS's Transportation Statistics Annual Reports (2000, "
                   "2005), North American Trade and Travel Trends or North American Transportation in Figures, FHWA's "
                   "Freight Facts and Figures 2004, GAO's reports RCED-96-61 and NSIAD-00-25, or the Census Bureau's "
                   "trade releases.")
@@ -114,8 +114,10 @@ def _traffic_claim(p: dict) -> verdicts.ClaimResult:
         note = (f"This baseline comes {start - NAFTA_START} year{'' if start - NAFTA_START == 1 else 's'} after NAFTA "
                 f"took effect in {NAFTA_START}, so it leaves out the growth of NAFTA's first years.")
     else:
-        note = ("BTS's counts for 1994 and 1995 cover the two borders together and are printed rounded; its series "
-                "by border begins in 1996. " + TRAFFIC_SEARCH)
+        printed = sorted({y for kind in TRAFFIC_KINDS for y, (_, source) in traffic(kind, "both").items()
+                          if source != TRAFFIC_SOURCE})
+        note = (f"BTS's counts for {' and '.join(map(str, printed))} cover the two borders together and are printed "
+                f"rounded; its series by border begins in {crossing_years()[0]}. " + TRAFFIC_SEARCH)
     return verdicts.judge(c.id, [_traffic_evidence(commercial, "commercial", p),
                                  _traffic_evidence(other, "non-commercial", p)], p["tolerance"], note=note)
 
@@ -187,7 +189,8 @@ def traffic_figure(traffic_end_year: int, traffic_border: str, **_):
             ax.plot(printed, [counts[y][0] / base * 100 for y in printed], "o", color=line.get_color(), markersize=8,
                     markerfacecolor="white", label=None if marked else "Count printed in BTS's annual report")
             marked = True
-    ax.axhline(400, color="C3", linestyle="--", label="Four times the earliest count")
+    stated = claim("heyman-nafta-traffic-growth").stated[0]
+    ax.axhline(stated.value * 100, color="C3", linestyle="--", label="The growth the essay states")
     ax.axvline(traffic_end_year, color="grey", linestyle=":", label=f"End year of the comparison ({traffic_end_year})")
     ax.legend(loc="upper left", fontsize="small")
     return finish(fig)
