@@ -27,7 +27,7 @@ test: $(READY)
 # (compiled modules are kept in __pycache__, ignored by git, even where the environment turns that off: each
 # worker would otherwise compile the package and pytest's rewritten tests again on every run)
 test-fast: $(READY)
-	PYTHONHASHSEED=0 PYTHONDONTWRITEBYTECODE= $(BIN)/python -m pytest -m fast -n auto
+	PYTHONHASHSEED=0 PYTHONDONTWRITEBYTECODE= $(BIN)/python -m pytest -m fast -n auto --dist loadfile
 
 clean:
 	rm -rf _build

@@ -97,11 +97,12 @@ def copy_repo(dest: Path, with_build_from: Path | None = None) -> Path:
     return dest
 
 
-def build_book(root: Path, env: dict | None = None):
-    """``python -m analysis build`` in a copy of the checkout; returns the finished process."""
+def build_book(root: Path, env: dict | None = None, environ: dict | None = None):
+    """``python -m analysis build`` in a copy of the checkout; returns the finished process. ``environ``: the
+    environment to start from (a build in the background takes the run's, not a test's changes to it)."""
     import subprocess
     import sys
-    environment = {k: v for k, v in os.environ.items() if k != "BSN_DATA_DIR"} | (env or {})
+    environment = {k: v for k, v in (environ or os.environ).items() if k != "BSN_DATA_DIR"} | (env or {})
     return subprocess.run([sys.executable, "-m", "analysis", "build"], cwd=root, env=environment,
                           capture_output=True, text=True, timeout=900)
 
@@ -113,15 +114,42 @@ def once_per_run(tmp_path_factory, name: str, make):
     shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base  # the run's folder, seen by every worker
     result = shared / f"{name}.pickle"
     with open(shared / f"{name}.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes (another thread of this process waits too)
         if not result.exists():
             result.write_bytes(pickle.dumps(make(shared / name)))
     return pickle.loads(result.read_bytes())
 
 
-def _cold_build(folder: Path):
+# The builds start in the background as soon as the tests are collected, when any selected test needs them:
+# the tests that need no build run meanwhile, on every core the builds leave, instead of the builds waiting
+# for the first test that needs them (the archive build used to start after half the run).
+_BACKGROUND: list = []
+
+
+def pytest_collection_finish(session):
+    needed = {name for item in session.items for name in item.fixturenames} & {"built_book", "archive_build"}
+    if not needed or session.config.option.collectonly:
+        return
+    import threading
+    factory, environ = session.config._tmp_path_factory, dict(os.environ)
+
+    def build_in_background():
+        book = once_per_run(factory, "book", lambda folder: _cold_build(folder, environ))
+        if "archive_build" in needed and book[1].returncode == 0:
+            once_per_run(factory, "archive", lambda folder: _archive_build(book[0], folder, environ))
+
+    _BACKGROUND.append(threading.Thread(target=build_in_background, name="builds", daemon=True))
+    _BACKGROUND[-1].start()
+
+
+def pytest_sessionfinish(session):
+    for thread in _BACKGROUND:  # a worker with nothing left to test still finishes the build it started
+        thread.join()
+
+
+def _cold_build(folder: Path, environ: dict | None = None):
     root = copy_repo(folder / "repo")
-    done = build_book(root)
+    done = build_book(root, environ=environ)
     (root / "_build" / "cold-build.log").parent.mkdir(parents=True, exist_ok=True)
     (root / "_build" / "cold-build.log").write_text(done.stdout)
     return root, done
@@ -152,7 +180,7 @@ def archive_build(built_book, tmp_path_factory) -> ArchiveBuild:
     return once_per_run(tmp_path_factory, "archive", lambda folder: _archive_build(built_book, folder))
 
 
-def _archive_build(built_book: Path, folder: Path) -> ArchiveBuild:
+def _archive_build(built_book: Path, folder: Path, environ: dict | None = None) -> ArchiveBuild:
     import subprocess
     import sys
     import tarfile
@@ -166,7 +194,7 @@ def _archive_build(built_book: Path, folder: Path) -> ArchiveBuild:
     assert (venv / ".ready").is_file(), f"{venv} was not made by `make` (no .ready stamp)"
     (root / ".venv").symlink_to(venv, target_is_directory=True)
     log = folder / "network.log"
-    environment = {k: v for k, v in os.environ.items() if k not in ("BSN_DATA_DIR", "PYTHONPATH", "BSN_MEMO_DIR")}
+    environment = {k: v for k, v in (environ or os.environ).items() if k not in ("BSN_DATA_DIR", "PYTHONPATH", "BSN_MEMO_DIR")}
     done = subprocess.run(["make", "book"], cwd=root, capture_output=True, text=True, timeout=1200,
                           env=environment | {"PYTHONPATH": str(OFFLINE), "BSN_NETWORK_LOG": str(log)})
     return ArchiveBuild(root, names, done, log)

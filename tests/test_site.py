@@ -29,6 +29,9 @@ from analysis.core.data import REPO_ROOT
 from analysis.tools import pdf
 
 ARTIFACTS = REPO_ROOT / "test-artifacts" / "screenshots"
+# the first screen of each page; the whole length with BSN_FULL_SCREENSHOTS=1 (about 3 s more a page: a third
+# of the browser tests' time, for pictures no test reads)
+FULL_SCREENSHOTS = os.environ.get("BSN_FULL_SCREENSHOTS") == "1"
 CHROMIUM = pdf.CHROMIUM  # the build prints the PDFs with the same browser
 TOC_PAGES = list(dict.fromkeys(["book/intro", "book/bibliography"] + [str(p.relative_to(REPO_ROOT).with_suffix("")) for p in toc_notebooks()]))
 
@@ -193,12 +196,12 @@ def weights():
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("name", TOC_PAGES)
 def test_page_is_clean_accessible_light_and_unbroken(browser, site, weights, name, width, record_property):
-    """Each page once per width: a screenshot; no console error; images with alt text; axe-core finds no
+    """Each page once per width: a screenshot (``FULL_SCREENSHOTS``); no console error; images with alt text; axe-core finds no
     critical or serious violation; its weight (reported, and under the limit for a chapter); no word broken
     inside a table cell."""
     page, problems = open_page(browser, urljoin(site, f"{name}.html"), WIDTHS[width])
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"{name.replace('/', '_')}-{width}.png"), full_page=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name.replace('/', '_')}-{width}.png"), full_page=FULL_SCREENSHOTS)
     assert not problems, "\n".join(problems)
     assert page.locator("main .output.stderr").count() == 0  # a library's warning is not for readers
     images = page.eval_on_selector_all("main img", "els => els.map(e => [e.src, e.naturalWidth, e.alt])")
