@@ -296,3 +296,17 @@ def test_the_robustness_grid_covers_more_than_the_weights():
     # the method choices move the index, never the chapter's checked claim (the founding year of UNFICYP)
     assert {r.verdict for v in found if v.values is not None for r in bi.check_claims(**v.values)
             if r.claim_id == "caune-unficyp-established-1974"} == {"misdated"}
+
+
+@pytest.mark.slow  # imports scipy.stats, a second
+def test_ranks_across_countries_are_scipys_with_ties_shared_or_first():
+    from scipy.stats import rankdata
+    from analysis.chapters.border_index.uncertainty import _rank
+    rng = np.random.default_rng(1)
+    tied = rng.integers(0, 3, (50, 18, 9)) / 2  # treaty states: 0, 0.5 or 1, ties everywhere
+    for x in (tied, rng.standard_normal((50, 18, 9)), -rng.standard_normal((50, 18))):
+        assert (_rank(x, ties="average") == rankdata(x, axis=1, method="average")).all()
+        assert (_rank(x, ties="min") == rankdata(x, axis=1, method="min")).all()
+    assert _rank(np.array([[3.0, 1.0, 3.0, 2.0]]), ties="average").tolist() == [[3.5, 1.0, 3.5, 2.0]]
+    with pytest.raises(ValueError, match="a drawn value is NaN"):
+        _rank(np.array([[1.0, np.nan]]), ties="min")
