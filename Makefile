@@ -22,10 +22,9 @@ book: $(READY)
 test: $(READY)
 	PYTHONHASHSEED=0 PYTHONDONTWRITEBYTECODE= $(BIN)/python -m pytest -n auto --dist loadfile
 
-# the fast tier only (tests/conftest.py sorts the tests into tiers), on every core (pytest-xdist: the fast tier
-# has no session fixture to share); `make test` runs every tier in one process, so the book is built once
-# (compiled modules are kept in __pycache__, ignored by git, even where the environment turns that off: each
-# worker would otherwise compile the package and pytest's rewritten tests again on every run)
+# the fast tier only (tests/conftest.py sorts the tests into tiers), on every core, each test file in one worker
+# (its tests share what they compute); compiled modules are kept in __pycache__, ignored by git, even where the
+# environment turns that off: each worker would otherwise compile the package and pytest's rewritten tests again
 test-fast: $(READY)
 	PYTHONHASHSEED=0 PYTHONDONTWRITEBYTECODE= $(BIN)/python -m pytest -m fast -n auto --dist loadfile
 
