@@ -236,10 +236,8 @@ def checked_parameters(slug: str, **parameters) -> dict:
 
 
 def test_budgets_reruns_with_other_parameters(run):
-    default = run("budgets")
-    assert default["heyman-bp-staffing-1993-2010.recomputed"] == "5.10-fold"
-    assert default["heyman-bp-staffing-1993-2010.verdict"] == "accurate"
-    assert default["start_year"] == "1993"
+    # with its defaults, papermill's run of the notebook gives the published edition's values and verdicts
+    # (tests/test_reproduce.py), and the built page shows them (tests/test_build.py): one kernel here suffices
     later = run("budgets", start_year=1994, deflator="gdp")
     assert later["heyman-bp-staffing-1993-2010.recomputed"] == "4.80-fold"
     assert later["heyman-port-budget-1993-2010.recomputed"] == "not tested; 46%"  # no port budget; real growth

@@ -226,3 +226,12 @@ def test_each_chapter_has_a_handout_and_an_answer_key_named_apart():
     assert SLUGS == ["budgets", "guns_money", "kingpin", "watchlist", "border_index"]
     assert len(set(names)) == len(names) and downloads.book_pdf() not in names
     assert downloads.book_pdf() == f"pdf/border-security-by-the-numbers-{pdf.current()[0]}.pdf"
+
+
+def test_a_page_is_printed_again_when_its_text_changes_not_its_links_cache_suffixes():
+    page = (b'<link rel="stylesheet" href="../_static/book.css?v=d43195cf" />'
+            b'<script src="../_static/scripts/bootstrap.js?digest=55c26ed414f5f8a31ebb"></script><p>5.10-fold</p>')
+    clean_build = page.replace(b"?v=d43195cf", b"")  # Sphinx leaves some suffixes out on a clean build
+    assert pdf.page_content(page) == pdf.page_content(clean_build)
+    assert pdf.page_content(page) != pdf.page_content(page.replace(b"5.10-fold", b"4.97-fold"))
+    assert pdf.page_content(b"<p>?v=d43195cf is text</p>") == b"<p>?v=d43195cf is text</p>"

@@ -91,6 +91,13 @@ def _digest(*parts: bytes) -> str:
     return digest.hexdigest()
 
 
+def page_content(html: bytes) -> bytes:
+    """A page as its PDF depends on it: without the cache-busting suffixes of the files it links (``?v=``,
+    ``?digest=``), which Sphinx adds on a later build but not on a clean one, so that every page of a clean
+    build would otherwise be printed again by the next build; those files' content is digested on its own."""
+    return re.sub(rb"\?(?:v|digest)=[0-9a-f]+(?=[\"'])", b"", html)
+
+
 def _static_digest() -> bytes:
     """The site's styles, scripts and images the pages load, and this module (how they are printed)."""
     files = sorted(p for p in (HTML / "_static").rglob("*") if p.is_file())
@@ -125,7 +132,7 @@ def write() -> str:
         page = HTML / f"{name}.html"
         if not page.is_file():
             raise PrintError(f"printing the PDFs: {page.relative_to(REPO_ROOT)} was not built")
-        digest = _digest(page.read_bytes(), static, kind.encode(), baseurl.encode())
+        digest = _digest(page_content(page.read_bytes()), static, kind.encode(), baseurl.encode())
         key = str(out.relative_to(BUILD))
         if not out.is_file() or record.get(key, {}).get("digest") != digest:
             todo.append((out, page, kind, key, digest))
