@@ -11,9 +11,10 @@ import nbformat
 import pytest
 
 from analysis.__main__ import main
-from analysis.core.book import toc_notebooks
+from analysis.core.book import toc_notebooks, toc_pages
 from analysis.core.claims import registry
 from analysis.core.data import DataError, load
+from analysis.tools import pdf
 from conftest import OFFLINE, DataCopy, build_book, copy_repo
 
 
@@ -36,12 +37,18 @@ def test_cold_build_executes_every_notebook_and_shows_the_figures(built_book):
     assert [r["id"] for r in records] == list(registry())
 
 
+def page_texts(root: Path) -> dict:
+    """Each page of the table of contents as its PDF depends on it."""
+    return {name: pdf.page_content((root / "_build" / "html" / f"{name}.html").read_bytes()) for name in toc_pages()}
+
+
 def test_rebuild_executes_exactly_what_changed(built_book, tmp_path):
     root = copy_repo(tmp_path / "repo", with_build_from=built_book)
     done = build_book(root)
     assert executed(done) == [] and f"{len(toc_notebooks())} up to date" in done.stdout
 
     # one value in one data file: every notebook that read the file re-runs, and the page changes
+    before = page_texts(root)
     DataCopy(root / "data").rewrite("border_patrol_agents",
                                     lambda text: text.replace("2010,nationwide,20558", "2010,nationwide,20000"))
     done = build_book(root)
@@ -49,10 +56,16 @@ def test_rebuild_executes_exactly_what_changed(built_book, tmp_path):
     # the terminal shows what ran and one summary line; the kernels' and Sphinx's output is in the log
     lines = done.stdout.splitlines()
     assert lines[:-1] == [line for line in lines if line.startswith("executed ")] and done.stderr == ""
-    # printed again: the pages whose text changed (the home page, both chapters, the ledger) and the two chapters'
-    # handouts and answer keys; not the other fifteen, though Sphinx wrote them again (see pdf.page_content)
+    # printed again: only the PDFs of the pages whose text changed (both chapters and the ledger among them), not
+    # the others, though Sphinx wrote every page again (see pdf.page_content)
+    after = page_texts(root)
+    changed = {name for name in before if before[name] != after[name]}
+    reprinted = sum(name in changed for _, name, _ in pdf.jobs())
+    assert {"book/chapters/budgets", "book/chapters/guns_money", "book/ledger"} <= changed
+    assert reprinted < len(pdf.jobs())
     assert re.fullmatch(r"book built in [\d.]+ s: 5 notebook\(s\) executed, \d+ up to date; site rendered; "
-                        r"8 page\(s\) printed to PDF in [\d.]+ s; _build/html/index.html \(log: _build/build.log\)", lines[-1])
+                        rf"{reprinted} page\(s\) printed to PDF in [\d.]+ s; _build/html/index.html \(log: _build/build.log\)",
+                        lines[-1])
     log = (root / "_build" / "build.log").read_text()
     assert "Kernel is running over TCP without encryption" in log and "Running Sphinx" in log
     # the staffing table feeds both chapters (the shift scenario reads it too), the home page's findings,

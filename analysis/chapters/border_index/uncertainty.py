@@ -48,7 +48,8 @@ def _normalize(x: np.ndarray, method: str) -> np.ndarray:
 def _rank(x: np.ndarray, ties: str) -> np.ndarray:
     """Ranks across the countries (axis 1), 1 for the lowest, as ``scipy.stats.rankdata`` gives them (a test
     compares the two): tied values share the mean of their places ("average") or the first ("min"). Counting
-    the values below each one is exact and, for eighteen countries, ten times faster than sorting draw by draw."""
+    the values below each one is exact, needs no scipy.stats (a second to import), and made the ten thousand draws
+    two and a half times faster."""
     if np.isnan(x).any():
         raise ValueError("a drawn value is NaN: the draws need every country's value for every indicator")
     below = (x[:, None] < x[:, :, None]).sum(axis=2)

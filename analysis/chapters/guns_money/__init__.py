@@ -18,9 +18,8 @@ from analysis.chapters.guns_money.events import (_911_entry_claim, _covert_tests
                                                 _desert_routes_claim, _port_testimony_claim, _residents_poll_claim,
                                                 _spillover_claim, _terrorist_routes_claim, _wtc_1993_claim)
 from analysis.chapters.guns_money.border import (BORDERLANDS, NAFTA_START, TRAFFIC_BORDERS, TRAFFIC_KINDS,
-                                                 _crossings_per_year_claim,
-                                                 _deaths_claim, _deaths_years, _population_claim, _population_years,
-                                                 _traffic_claim,
+                                                 _crossings_per_year_claim, _deaths_claim, _deaths_years,
+                                                 _population_claim, _population_years, _traffic_claim,
                                                  borderland_population, deaths, deaths_figure, traffic_figure)
 from analysis.chapters.guns_money.money import (FEE_SERIES, _cash_claim, _fees_claim, _fence_claim, _gao_figure,
                                                 _spending_claim, cash_figure, fence_costs, gao_seizures,
